@@ -1,0 +1,62 @@
+using Dialogue.Data;
+using Dialogue.Web.Features.Accounts;
+using Dialogue.Web.Infrastructure.Data;
+using Dialogue.Web.Infrastructure.Jobs;
+using Dialogue.Web.Infrastructure.Security;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dialogue.Web.Infrastructure;
+
+public static class DialogueApplicationExtensions
+{
+    /// <summary>Brings the database up to date and makes sure someone can become the first admin.</summary>
+    public static async Task PrepareDialogueAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<DialogueDbContext>();
+        if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
+        {
+            await db.Database.MigrateAsync();
+        }
+        if (db.Database.IsSqlite())
+        {
+            // Readers never wait for the writer; set once, the mode stays with the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+        await services.GetRequiredService<FirstAdmin>().EnsureAsync(CancellationToken.None);
+        await services.GetRequiredService<DemoSeeder>().SeedIfAskedAsync(CancellationToken.None);
+        RecurringJobs.Register(services.GetRequiredService<IRecurringJobManager>());
+    }
+
+    public static WebApplication UseDialogue(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRequestLocalization();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        var jobs = app.Services.GetRequiredService<IOptions<JobsOptions>>().Value;
+        app.MapHangfireDashboard(jobs.DashboardPath, new DashboardOptions
+        {
+            // Endpoint authorization below decides; Hangfire's own filter would only allow local requests.
+            Authorization = [],
+            AppPath = "/admin",
+            DashboardTitle = "Dialogue jobs",
+        }).RequireAuthorization(Policies.Admin);
+        app.MapRazorPages();
+        return app;
+    }
+}

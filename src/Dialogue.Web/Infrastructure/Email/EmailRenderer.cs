@@ -1,0 +1,84 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using System.Text;
+
+namespace Dialogue.Web.Infrastructure.Email;
+
+public sealed record RenderedEmail(string Html, string Text);
+
+/// <summary>
+/// Renders an email template (a Razor component, which encodes everything it outputs) to HTML,
+/// and derives the plain-text part from that HTML so the two never disagree.
+/// </summary>
+public sealed class EmailRenderer(IServiceProvider services, ILoggerFactory loggerFactory)
+{
+    public async Task<RenderedEmail> RenderAsync<TTemplate>(IDictionary<string, object?> parameters) where TTemplate : IComponent
+    {
+        await using var renderer = new HtmlRenderer(services, loggerFactory);
+        var html = await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var output = await renderer.RenderComponentAsync<TTemplate>(ParameterView.FromDictionary(parameters));
+            return output.ToHtmlString();
+        });
+        return new RenderedEmail(html, ToText(html));
+    }
+
+    private static readonly HashSet<string> BlockElements =
+        new(StringComparer.OrdinalIgnoreCase) { "P", "DIV", "H1", "H2", "H3", "H4", "LI", "TR", "BR", "HR", "UL", "OL", "TABLE", "BLOCKQUOTE", "SECTION", "HEADER", "FOOTER" };
+
+    public static string ToText(string html)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        var text = new StringBuilder();
+        Append(document.Body!, text);
+        var lines = text.ToString().Split('\n').Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        return string.Join('\n', CollapseBlankLines(lines)).Trim() + "\n";
+    }
+
+    private static void Append(INode node, StringBuilder text)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            switch (child)
+            {
+                case IText t:
+                    text.Append(t.Data.Replace('\n', ' '));
+                    break;
+                case IElement { LocalName: "style" or "script" or "head" }:
+                    break;
+                case IElement { LocalName: "a" } a:
+                    var label = a.TextContent.Trim();
+                    var href = a.GetAttribute("href");
+                    text.Append(href is null || href == label ? label : $"{label} <{href}>");
+                    break;
+                case IElement e:
+                    var block = BlockElements.Contains(e.TagName);
+                    if (block) text.Append('\n');
+                    if (e.LocalName == "li") text.Append("- ");
+                    Append(e, text);
+                    if (block) text.Append('\n');
+                    break;
+            }
+        }
+    }
+
+    private static IEnumerable<string> CollapseBlankLines(IEnumerable<string> lines)
+    {
+        var blank = false;
+        foreach (var line in lines)
+        {
+            if (line.Length == 0)
+            {
+                if (!blank) yield return line;
+                blank = true;
+            }
+            else
+            {
+                blank = false;
+                yield return line;
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text.Json;
+using Dialogue.Data;
+using Dialogue.Data.Email;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+using MimeKit.Utils;
+
+namespace Dialogue.Web.Infrastructure.Email;
+
+/// <summary>
+/// Writes messages into the outbox table on the caller's DbContext; they are sent by <see cref="OutboxSender"/>
+/// once the caller saves, so a message exists exactly when the change that caused it does.
+/// </summary>
+public sealed class Outbox(DialogueDbContext db, EmailRenderer renderer, TimeProvider clock, IOptions<EmailOptions> options)
+{
+    public async Task<OutboxMessage> AddAsync<TTemplate>(
+        EmailRecipient to,
+        string kind,
+        Func<string> subject,
+        IDictionary<string, object?> parameters,
+        IReadOnlyDictionary<string, string>? headers = null)
+        where TTemplate : IComponent
+    {
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = to.Culture;
+        try
+        {
+            var rendered = await renderer.RenderAsync<TTemplate>(parameters);
+            var now = clock.GetUtcNow();
+            var message = new OutboxMessage
+            {
+                MessageId = MimeUtils.GenerateMessageId(DomainOf(options.Value.FromAddress)),
+                Kind = kind,
+                ToAddress = to.Address,
+                ToName = to.Name,
+                Subject = subject(),
+                HtmlBody = rendered.Html,
+                TextBody = rendered.Text,
+                HeadersJson = headers is { Count: > 0 } ? JsonSerializer.Serialize(headers) : null,
+                CreatedAt = now,
+                NextAttemptAt = now,
+            };
+            db.OutboxMessages.Add(message);
+            return message;
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
+
+    private static string DomainOf(string address) =>
+        address.LastIndexOf('@') is var at and >= 0 ? address[(at + 1)..] : "localhost";
+}

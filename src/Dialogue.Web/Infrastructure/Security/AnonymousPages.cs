@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
+namespace Dialogue.Web.Infrastructure.Security;
+
+/// <summary>The only pages a signed-out visitor may open; everything else requires sign-in by the fallback policy.</summary>
+public static class AnonymousPages
+{
+    public static readonly IReadOnlyList<string> Paths =
+    [
+        "/Index",
+        "/Error",
+        "/Language",
+        "/Accounts/Register",
+        "/Accounts/RegisterConfirmation",
+        "/Accounts/ConfirmEmail",
+        "/Accounts/ConfirmEmailChange",
+        "/Accounts/SignIn",
+        "/Accounts/SignInTwoFactor",
+        "/Accounts/SignInRecoveryCode",
+        "/Accounts/Lockout",
+        "/Accounts/ForgotPassword",
+        "/Accounts/ResetPassword",
+        "/Accounts/AccessDenied",
+        "/Accounts/Setup",
+    ];
+
+    public static void Apply(PageConventionCollection conventions)
+    {
+        foreach (var path in Paths)
+        {
+            conventions.AllowAnonymousToPage(path);
+        }
+        conventions.AuthorizeFolder("/Admin", Policies.Admin);
+    }
+}

@@ -1,0 +1,217 @@
+#!/usr/bin/env bash
+# Dialogue's test command:  bash tests/run.sh [extra dotnet test args, e.g. --filter FullyQualifiedName~Mail]
+#
+# 1. installs what the tests need, only if it is missing (quick when already there):
+#      - Debian's chromium (/usr/bin/chromium) for the Playwright + axe browser tests
+#      - maildev (a fake SMTP server with a JSON web API) from tests/tools/package-lock.json
+# 2. starts maildev on free loopback ports and exports, for the tests:
+#      DIALOGUE_TEST_SMTP_PORT    SMTP port on 127.0.0.1
+#      DIALOGUE_TEST_MAILDEV_URL  e.g. http://127.0.0.1:PORT  (GET /api/email, /api/email/:id/source, ...)
+#      DIALOGUE_TEST_CHROMIUM     /usr/bin/chromium
+# 3. runs `dotnet test` on the solution (Release), writing one .trx per test project,
+#    and prints as its very last line the totals:  N passed, N failed[, N skipped]
+#
+# Exits non-zero if any test failed, if dotnet test failed (build error, crash), or if no test ran.
+# Works from any cwd, with CI=true and no stdin.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+TOOLS_DIR="$ROOT/tests/tools"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+export DEBIAN_FRONTEND=noninteractive
+
+log() { printf '[tests/run.sh] %s\n' "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo"; fi
+
+# ---------------------------------------------------------------------------
+# Debian packages
+# ---------------------------------------------------------------------------
+# Add Debian packages the tests need here (e.g. postgresql, later).
+APT_PACKAGES=(chromium)
+
+apt_is_installed() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q '^install ok installed$'
+}
+
+ensure_apt_packages() {
+  local missing=() p
+  for p in "$@"; do
+    apt_is_installed "$p" || missing+=("$p")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  log "installing Debian packages: ${missing[*]}"
+  local t0=$SECONDS
+  $SUDO apt-get -o DPkg::Lock::Timeout=300 update -qq </dev/null >&2
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq \
+    "${missing[@]}" </dev/null >&2
+  log "Debian packages installed in $((SECONDS - t0))s"
+}
+
+# ---------------------------------------------------------------------------
+# (room for ensure_postgres: install + start a throwaway PostgreSQL on a free
+#  loopback port and export its connection string; not needed yet)
+# ---------------------------------------------------------------------------
+
+# ---------------------------------------------------------------------------
+# npm tools (maildev) in tests/tools/node_modules, from the committed lock file
+# ---------------------------------------------------------------------------
+ensure_node_tools() {
+  command -v node >/dev/null 2>&1 || die "node is not on PATH (maildev needs Node.js >= 20)"
+  command -v npm >/dev/null 2>&1 || die "npm is not on PATH"
+  local lock="$TOOLS_DIR/package-lock.json" stamp="$TOOLS_DIR/node_modules/.dialogue-lock.sha256"
+  [ -f "$lock" ] || die "missing $lock"
+  local want have=""
+  want="$( (cat "$TOOLS_DIR/package.json" "$lock") | sha256sum | cut -d' ' -f1)"
+  [ -f "$stamp" ] && have="$(cat "$stamp")"
+  if [ "$want" = "$have" ] && [ -x "$TOOLS_DIR/node_modules/.bin/maildev" ]; then
+    return 0
+  fi
+  log "installing test tools with npm ci (tests/tools)"
+  local t0=$SECONDS
+  (cd "$TOOLS_DIR" && npm ci --no-audit --no-fund --loglevel=error </dev/null >&2)
+  printf '%s\n' "$want" >"$stamp"
+  log "test tools installed in $((SECONDS - t0))s"
+}
+
+# ---------------------------------------------------------------------------
+# helpers
+# ---------------------------------------------------------------------------
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+CLEANUP_PIDS=()
+CLEANUP_DIRS=()
+cleanup() {
+  # must stay silent: the totals line has to be the last line printed
+  local pid d
+  for pid in "${CLEANUP_PIDS[@]+"${CLEANUP_PIDS[@]}"}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${CLEANUP_PIDS[@]+"${CLEANUP_PIDS[@]}"}"; do
+    for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  for d in "${CLEANUP_DIRS[@]+"${CLEANUP_DIRS[@]}"}"; do
+    rm -rf "$d" 2>/dev/null || true
+  done
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---------------------------------------------------------------------------
+# maildev
+# ---------------------------------------------------------------------------
+start_maildev() {
+  local mail_dir attempt smtp web pid url
+  mail_dir="$(mktemp -d "${TMPDIR:-/tmp}/dialogue-maildev.XXXXXX")"
+  CLEANUP_DIRS+=("$mail_dir")
+  for attempt in 1 2 3; do
+    smtp="$(free_port)"
+    web="$(free_port)"
+    [ "$smtp" != "$web" ] || continue
+    "$TOOLS_DIR/node_modules/.bin/maildev" \
+      --smtp "$smtp" --web "$web" --ip 127.0.0.1 --web-ip 127.0.0.1 \
+      --mail-directory "$mail_dir/mail" </dev/null >"$mail_dir/maildev.log" 2>&1 &
+    pid=$!
+    CLEANUP_PIDS+=("$pid")
+    url="http://127.0.0.1:$web"
+    for _ in $(seq 1 100); do   # up to ~20 s
+      if ! kill -0 "$pid" 2>/dev/null; then break; fi
+      if curl -fsS -m 2 -o /dev/null "$url/api/email" 2>/dev/null; then
+        export DIALOGUE_TEST_SMTP_PORT="$smtp"
+        export DIALOGUE_TEST_MAILDEV_URL="$url"
+        log "maildev up: smtp 127.0.0.1:$smtp, web $url"
+        return 0
+      fi
+      sleep 0.2
+    done
+    log "maildev did not come up (attempt $attempt); its log:"
+    sed 's/^/    /' "$mail_dir/maildev.log" >&2 || true
+    kill "$pid" 2>/dev/null || true
+  done
+  die "could not start maildev"
+}
+
+# ---------------------------------------------------------------------------
+# the solution to test
+# ---------------------------------------------------------------------------
+find_solution() {
+  if [ -n "${DIALOGUE_TEST_TARGET:-}" ]; then echo "$DIALOGUE_TEST_TARGET"; return; fi
+  local f
+  for f in Dialogue.sln Dialogue.slnx; do
+    [ -f "$f" ] && { echo "$f"; return; }
+  done
+  for f in *.sln *.slnx; do
+    [ -f "$f" ] && { echo "$f"; return; }
+  done
+  die "no Dialogue.sln / Dialogue.slnx in $ROOT"
+}
+
+# Sum the <Counters .../> of every .trx under $1 (one .trx per test project, default
+# unique names); prints "total passed failed skipped".
+sum_trx() {
+  local dir="$1" f k a b counters tot=0 pas=0 fai=0 ski=0
+  get() { printf '%s' "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  while IFS= read -r -d '' f; do
+    counters="$(tr '\n\r' '  ' <"$f" | grep -o '<Counters [^>]*>' | head -n1 || true)"
+    [ -n "$counters" ] || continue
+    a="$(get total)";       tot=$((tot + ${a:-0}))
+    a="$(get passed)";      pas=$((pas + ${a:-0}))
+    for k in failed error timeout aborted; do
+      a="$(get "$k")";      fai=$((fai + ${a:-0}))
+    done
+    # vstest's trx logger leaves notExecuted at 0 for skipped tests: skipped = total - executed
+    a="$(get total)"; b="$(get executed)"; ski=$((ski + ${a:-0} - ${b:-0}))
+  done < <(find "$dir" -type f -name '*.trx' -print0 2>/dev/null)
+  echo "$tot $pas $fai $ski"
+}
+
+# ---------------------------------------------------------------------------
+# main
+# ---------------------------------------------------------------------------
+ensure_apt_packages "${APT_PACKAGES[@]}"
+ensure_node_tools
+[ -x /usr/bin/chromium ] || die "/usr/bin/chromium missing after install"
+export DIALOGUE_TEST_CHROMIUM=/usr/bin/chromium
+
+start_maildev
+
+SLN="$(find_solution)"
+RESULTS_DIR="$(mktemp -d "${TMPDIR:-/tmp}/dialogue-test-results.XXXXXX")"
+
+log "dotnet test $SLN -c Release (results: $RESULTS_DIR)"
+set +e
+dotnet test "$SLN" -c Release \
+  --logger "trx" --logger "console;verbosity=normal" \
+  --results-directory "$RESULTS_DIR" \
+  --blame-hang-timeout "${DIALOGUE_TEST_HANG_TIMEOUT:-20m}" --blame-hang-dump-type none \
+  "$@" </dev/null
+test_rc=$?
+set -e
+
+read -r total passed failed skipped < <(sum_trx "$RESULTS_DIR")
+trx_count="$(find "$RESULTS_DIR" -type f -name '*.trx' | wc -l)"
+
+status=0
+if [ "$test_rc" -ne 0 ]; then log "dotnet test exited with $test_rc"; status=1; fi
+if [ "$failed" -gt 0 ]; then status=1; fi
+if [ "$((passed + failed))" -eq 0 ]; then log "no test ran ($trx_count .trx files)"; status=1; fi
+
+if [ "$status" -eq 0 ]; then
+  CLEANUP_DIRS+=("$RESULTS_DIR")
+else
+  log "test results kept in $RESULTS_DIR"
+fi
+
+line="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
+echo "$line"
+exit "$status"
