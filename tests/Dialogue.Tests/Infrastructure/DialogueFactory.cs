@@ -1,0 +1,125 @@
+using Dialogue.Data;
+using Dialogue.Data.Accounts;
+using Dialogue.Data.Email;
+using Dialogue.Web.Infrastructure.Email;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Dialogue.Tests.Infrastructure;
+
+/// <summary>
+/// The whole app on its own SQLite file in a temporary folder, with a clock the test drives.
+/// Hangfire's server is off so that tests run jobs themselves, deterministically.
+/// </summary>
+public class DialogueFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@test.dialogue";
+    public const string Password = "correct-horse-42";
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "dialogue-tests", Guid.NewGuid().ToString("N"));
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Extra settings a test class adds (or overrides) before the app starts.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(DataDirectory);
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["App:DataDirectory"] = DataDirectory,
+            ["App:PublicUrl"] = "http://localhost",
+            ["Jobs:RunServer"] = "false",
+            ["Email:Transport"] = "Pickup",
+            ["RateLimits:AccountPostsPerWindow"] = "10000",
+            ["Bootstrap:AdminEmail"] = AdminEmail,
+            ["Bootstrap:AdminPassword"] = Password,
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public Task WithDbAsync(Func<DialogueDbContext, Task> action) =>
+        WithScopeAsync(async sp => { await action(sp.GetRequiredService<DialogueDbContext>()); return true; });
+
+    public Task<T> WithDbAsync<T>(Func<DialogueDbContext, Task<T>> action) =>
+        WithScopeAsync(sp => action(sp.GetRequiredService<DialogueDbContext>()));
+
+    /// <summary>A confirmed, approved member; unique per call unless an email is given.</summary>
+    public Task<DialogueUser> CreateMemberAsync(string? email = null, params string[] roles) => WithScopeAsync(async sp =>
+    {
+        var users = sp.GetRequiredService<UserManager<DialogueUser>>();
+        email ??= $"member-{Guid.NewGuid():N}@test.dialogue";
+        var user = new DialogueUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = email.Split('@')[0],
+            CreatedAt = Clock.GetUtcNow(),
+            ApprovedAt = Clock.GetUtcNow(),
+        };
+        var result = await users.CreateAsync(user, Password);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        await users.AddToRolesAsync(user, [Roles.Member, .. roles]);
+        return user;
+    });
+
+    /// <summary>Runs the outbox's sending job once, as Hangfire would.</summary>
+    public Task<int> SendOutboxAsync() =>
+        WithScopeAsync(sp => sp.GetRequiredService<OutboxSender>().SendDueAsync(CancellationToken.None));
+
+    public Task<List<OutboxMessage>> OutboxToAsync(string address) =>
+        WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.ToAddress == address).OrderBy(m => m.Id).ToListAsync());
+
+    /// <summary>The first link in the newest message to <paramref name="address"/> whose URL contains <paramref name="pathPart"/>.</summary>
+    public async Task<string> LinkInLatestEmailAsync(string address, string pathPart)
+    {
+        var messages = await OutboxToAsync(address);
+        Assert.NotEmpty(messages);
+        var link = Links.In(messages[^1].HtmlBody).FirstOrDefault(l => l.Contains(pathPart, StringComparison.Ordinal));
+        Assert.True(link is not null, $"No link containing {pathPart} in: {messages[^1].HtmlBody}");
+        return link!;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held by a finishing background thread; the OS temp cleaner takes it.
+            }
+        }
+    }
+}
