@@ -36,7 +36,9 @@ if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo"; fi
 APT_PACKAGES=(chromium)
 
 apt_is_installed() {
-  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q '^install ok installed$'
+  local st
+  st="$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)"
+  [ "$st" = "install ok installed" ]
 }
 
 ensure_apt_packages() {
@@ -62,8 +64,10 @@ ensure_apt_packages() {
 # npm tools (maildev) in tests/tools/node_modules, from the committed lock file
 # ---------------------------------------------------------------------------
 ensure_node_tools() {
-  command -v node >/dev/null 2>&1 || die "node is not on PATH (maildev needs Node.js >= 20)"
-  command -v npm >/dev/null 2>&1 || die "npm is not on PATH"
+  # A machine with only the .NET SDK gets Debian's Node.js; maildev prefers Node >= 20 but runs on Debian's.
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    ensure_apt_packages nodejs npm
+  fi
   local lock="$TOOLS_DIR/package-lock.json" stamp="$TOOLS_DIR/node_modules/.dialogue-lock.sha256"
   [ -f "$lock" ] || die "missing $lock"
   local want have=""
