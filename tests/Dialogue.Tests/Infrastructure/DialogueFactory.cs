@@ -21,15 +21,22 @@ public class DialogueFactory : WebApplicationFactory<Program>
     public const string AdminEmail = "admin@test.dialogue";
     public const string Password = "correct-horse-42";
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "dialogue-tests", Guid.NewGuid().ToString("N"));
+    public string DataDirectory { get; private set; } = Path.Combine(Path.GetTempPath(), "dialogue-tests", Guid.NewGuid().ToString("N"));
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Leave the database behind on dispose, so a second factory can start on it like a restarted app.</summary>
+    public bool KeepDataDirectory { get; set; }
 
     /// <summary>Extra settings a test class adds (or overrides) before the app starts.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (Settings.TryGetValue("App:DataDirectory", out var shared) && shared is not null)
+        {
+            DataDirectory = shared;
+        }
         Directory.CreateDirectory(DataDirectory);
         builder.UseEnvironment("Testing");
         var settings = new Dictionary<string, string?>
@@ -109,7 +116,7 @@ public class DialogueFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && !KeepDataDirectory)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try
