@@ -1,4 +1,8 @@
+using Dialogue.Data.Accounts;
 using Dialogue.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dialogue.Web.Features.Accounts;
 
@@ -10,6 +14,16 @@ public static class AccountsServiceCollectionExtensions
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddScoped<FirstAdmin>();
         services.AddScoped<DemoSeeder>();
+
+        // Suspended accounts can neither sign in nor keep an old cookie alive (see DialogueSignInManager).
+        services.Replace(ServiceDescriptor.Scoped<SignInManager<DialogueUser>, DialogueSignInManager>());
+        services.Replace(ServiceDescriptor.Scoped<IdentityErrorDescriber, LocalizedIdentityErrors>());
+
+        services.AddMemoryCache();
+        services.AddScoped<AccountEmails>();
+        services.AddScoped<StaffTwoFactor>();
+        services.AddScoped<RegisterModel.Handler>();
+        services.Configure<MvcOptions>(o => o.Filters.Add<StaffTwoFactorFilter>());
         return services;
     }
 }
