@@ -1,4 +1,5 @@
 using Dialogue.Data.Accounts;
+using Dialogue.Data.Admin;
 using Dialogue.Data.Email;
 using Dialogue.Data.Site;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -14,6 +15,7 @@ public class DialogueDbContext(DbContextOptions<DialogueDbContext> options)
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<AdminAuditEntry> AdminAuditEntries => Set<AdminAuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     protected override void OnModelCreating(ModelBuilder builder)

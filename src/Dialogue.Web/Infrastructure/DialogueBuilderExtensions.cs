@@ -1,4 +1,6 @@
 using Dialogue.Web.Features.Accounts;
+using Dialogue.Web.Features.Admin;
+using Dialogue.Web.Features.Invitations;
 using Dialogue.Web.Infrastructure.Data;
 using Dialogue.Web.Infrastructure.Email;
 using Dialogue.Web.Infrastructure.Jobs;
@@ -23,6 +25,8 @@ public static class DialogueBuilderExtensions
         services.AddDialogueEmail();
         services.AddDialogueJobs(builder.Configuration);
         services.AddDialogueAccounts();
+        services.AddDialogueAdmin();
+        services.AddDialogueInvitations();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

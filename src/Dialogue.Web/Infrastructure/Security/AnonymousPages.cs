@@ -31,5 +31,6 @@ public static class AnonymousPages
             conventions.AllowAnonymousToPage(path);
         }
         conventions.AuthorizeFolder("/Admin", Policies.Admin);
+        conventions.AuthorizeFolder("/Invitations", Policies.Inviters);
     }
 }

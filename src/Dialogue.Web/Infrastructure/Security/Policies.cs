@@ -7,6 +7,8 @@ public static class Policies
 {
     public const string Admin = "Admin";
     public const string Staff = "Staff";
+    /// <summary>Who may send invitations: admins, and organisers inviting people to their workshops.</summary>
+    public const string Inviters = "Inviters";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -14,5 +16,6 @@ public static class Policies
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Staff, p => p.RequireRole(Roles.Admin, Roles.Moderator));
+        options.AddPolicy(Inviters, p => p.RequireRole(Roles.Admin, Roles.Organiser));
     }
 }

@@ -1,0 +1,11 @@
+namespace Dialogue.Web.Features.Admin;
+
+public static class AdminServiceCollectionExtensions
+{
+    public static IServiceCollection AddDialogueAdmin(this IServiceCollection services)
+    {
+        services.AddScoped<AdminAudit>();
+        services.AddScoped<MemberModel.Handler>();
+        return services;
+    }
+}
