@@ -7,7 +7,10 @@ using Dialogue.Web.Infrastructure.Jobs;
 using Dialogue.Web.Infrastructure.Localization;
 using Dialogue.Web.Infrastructure.Security;
 using Dialogue.Web.Infrastructure.Time;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
 
 namespace Dialogue.Web.Infrastructure;
 
@@ -19,6 +22,8 @@ public static class DialogueBuilderExtensions
         services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section).ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        // Razor's default encoder escapes every non-Latin character; Chinese pages would be several times larger.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         services.AddDialogueData();
         services.AddDialogueSecurity();

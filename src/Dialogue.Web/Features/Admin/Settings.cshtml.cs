@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Dialogue.Data;
 using Dialogue.Data.Site;
+using Dialogue.Web.Features.Accounts;
 using Dialogue.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Dialogue.Web.Features.Admin;
 
-public class SettingsModel(DialogueDbContext db, AdminAudit audit, IStringLocalizer<Text> text) : PageModel
+public class SettingsModel(DialogueDbContext db, AdminAudit audit, StaffTwoFactor staffTwoFactor, IStringLocalizer<Text> text) : PageModel
 {
     [BindProperty]
     public Command Data { get; set; } = new();
@@ -39,6 +40,7 @@ public class SettingsModel(DialogueDbContext db, AdminAudit audit, IStringLocali
             settings.RequireTwoFactorForStaff = Data.RequireTwoFactorForStaff;
         }
         await db.SaveChangesAsync(ct);
+        staffTwoFactor.Forget();
         TempData["Status"] = text["Settings saved."].Value;
         return RedirectToPage();
     }

@@ -1,5 +1,6 @@
 using Dialogue.Data;
 using Dialogue.Migrations.Sqlite;
+using Dialogue.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,7 @@ public static class DataServiceCollectionExtensions
         {
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var app = sp.GetRequiredService<IOptions<AppOptions>>().Value;
+            options.AddInterceptors(sp.GetRequiredService<OutboxSignal>());
             switch (database.Provider)
             {
                 case DatabaseProvider.Sqlite:
@@ -24,6 +26,7 @@ public static class DataServiceCollectionExtensions
                     throw new InvalidOperationException($"Unknown database provider {database.Provider}.");
             }
         });
+        services.AddScoped<OutboxSignal>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }
