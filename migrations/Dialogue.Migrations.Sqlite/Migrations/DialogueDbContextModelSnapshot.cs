@@ -644,6 +644,9 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SpaceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ThreadId")
                         .HasColumnType("INTEGER");
 
@@ -652,6 +655,8 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.HasIndex("ActorId");
 
                     b.HasIndex("PostId");
+
+                    b.HasIndex("SpaceId");
 
                     b.HasIndex("ThreadId");
 
@@ -1174,12 +1179,19 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Dialogue.Data.Spaces.Space", "Space")
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Dialogue.Data.Threads.DiscussionThread", "Thread")
                         .WithMany()
                         .HasForeignKey("ThreadId")
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Post");
+
+                    b.Navigation("Space");
 
                     b.Navigation("Thread");
                 });

@@ -9,6 +9,8 @@ public class Notification
     public long Id { get; set; }
     public string RecipientId { get; set; } = "";
     public NotificationKind Kind { get; set; }
+    /// <summary>For space-level kinds (an invitation, a decided request).</summary>
+    public long? SpaceId { get; set; }
     public long? ThreadId { get; set; }
     public long? PostId { get; set; }
     /// <summary>Who caused it (the replying or mentioning author, the deciding moderator).</summary>
@@ -18,6 +20,7 @@ public class Notification
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ReadAt { get; set; }
 
+    public Spaces.Space? Space { get; set; }
     public DiscussionThread? Thread { get; set; }
     public Post? Post { get; set; }
 }

@@ -106,6 +106,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         notification.Property(n => n.Message).HasMaxLength(1000);
         notification.HasOne<DialogueUser>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
         notification.HasOne<DialogueUser>().WithMany().HasForeignKey(n => n.ActorId).OnDelete(DeleteBehavior.SetNull);
+        notification.HasOne(n => n.Space).WithMany().HasForeignKey(n => n.SpaceId).OnDelete(DeleteBehavior.Cascade);
         notification.HasOne(n => n.Thread).WithMany().HasForeignKey(n => n.ThreadId).OnDelete(DeleteBehavior.Cascade);
         notification.HasOne(n => n.Post).WithMany().HasForeignKey(n => n.PostId).OnDelete(DeleteBehavior.Cascade);
         notification.HasIndex(n => new { n.RecipientId, n.CreatedAt });

@@ -1,5 +1,6 @@
 using Dialogue.Web.Features.Accounts;
 using Dialogue.Web.Features.Access;
+using Dialogue.Web.Features.Threads;
 using Dialogue.Web.Infrastructure.Data;
 using Dialogue.Web.Infrastructure.Email;
 using Dialogue.Web.Infrastructure.Jobs;
@@ -25,6 +26,7 @@ public static class DialogueBuilderExtensions
         services.AddDialogueJobs(builder.Configuration);
         services.AddDialogueAccounts();
         services.AddDialogueAccess();
+        services.AddDialogueThreads();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

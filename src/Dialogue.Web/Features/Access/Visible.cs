@@ -6,7 +6,7 @@ using Dialogue.Data.Threads;
 namespace Dialogue.Web.Features.Access;
 
 /// <summary>
-/// <see cref="Access"/>'s read rule as queries: every page, job, feed and search reads spaces, threads,
+/// <see cref="AccessPolicy"/>'s read rule as queries: every page, job, feed and search reads spaces, threads,
 /// posts and notifications through these, so what a viewer may not read never leaves the database.
 /// The viewer's memberships travel as a list of ids (an IN clause), so no query joins membership tables.
 /// </summary>
@@ -39,7 +39,7 @@ public static class Visible
             .Where(OrNull(n => n.PostId, postReadable));
     }
 
-    /// <summary>The same rule as <see cref="Access.Can(Viewer, ThreadFacts, AccessAction)"/> with Read.</summary>
+    /// <summary>The same rule as <see cref="AccessPolicy.Can(Viewer, ThreadFacts, AccessAction)"/> with Read.</summary>
     public static Expression<Func<DiscussionThread, bool>> ThreadReadable(Viewer viewer)
     {
         if (!viewer.IsApproved)

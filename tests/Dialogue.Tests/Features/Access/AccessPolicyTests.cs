@@ -2,7 +2,7 @@ using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Spaces;
 using Dialogue.Data.Threads;
 using Dialogue.Web.Features.Access;
-using Policy = Dialogue.Web.Features.Access.Access;
+using Policy = Dialogue.Web.Features.Access.AccessPolicy;
 
 namespace Dialogue.Tests.Features.Access;
 

@@ -439,6 +439,7 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     RecipientId = table.Column<string>(type: "TEXT", nullable: false),
                     Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    SpaceId = table.Column<long>(type: "INTEGER", nullable: true),
                     ThreadId = table.Column<long>(type: "INTEGER", nullable: true),
                     PostId = table.Column<long>(type: "INTEGER", nullable: true),
                     ActorId = table.Column<string>(type: "TEXT", nullable: true),
@@ -465,6 +466,12 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                         name: "FK_Notifications_Posts_PostId",
                         column: x => x.PostId,
                         principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Notifications_Spaces_SpaceId",
+                        column: x => x.SpaceId,
+                        principalTable: "Spaces",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
@@ -585,6 +592,11 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                 name: "IX_Notifications_RecipientId_ReadAt",
                 table: "Notifications",
                 columns: new[] { "RecipientId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_SpaceId",
+                table: "Notifications",
+                column: "SpaceId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_ThreadId",

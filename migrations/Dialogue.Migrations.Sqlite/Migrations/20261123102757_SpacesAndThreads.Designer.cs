@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dialogue.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(DialogueDbContext))]
-    [Migration("20261123101942_SpacesAndThreads")]
+    [Migration("20261123102757_SpacesAndThreads")]
     partial class SpacesAndThreads
     {
         /// <inheritdoc />
@@ -647,6 +647,9 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SpaceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ThreadId")
                         .HasColumnType("INTEGER");
 
@@ -655,6 +658,8 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.HasIndex("ActorId");
 
                     b.HasIndex("PostId");
+
+                    b.HasIndex("SpaceId");
 
                     b.HasIndex("ThreadId");
 
@@ -1177,12 +1182,19 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Dialogue.Data.Spaces.Space", "Space")
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Dialogue.Data.Threads.DiscussionThread", "Thread")
                         .WithMany()
                         .HasForeignKey("ThreadId")
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Post");
+
+                    b.Navigation("Space");
 
                     b.Navigation("Thread");
                 });
