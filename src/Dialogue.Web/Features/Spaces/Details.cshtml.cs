@@ -30,13 +30,13 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, TimeProvi
 
     [BindProperty] public string? RequestMessage { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> OnGetAsync(string slug, int p = 1, CancellationToken ct = default)
     {
         if (!await LoadSpaceAsync(slug, ct))
         {
             return NotFound();
         }
-        PageNumber = Math.Max(1, page);
+        PageNumber = Math.Max(1, p);
         var userId = Viewer.UserId;
         var rows = await db.Threads.AsNoTracking().VisibleTo(Viewer)
             .Where(t => t.SpaceId == Space.Id)

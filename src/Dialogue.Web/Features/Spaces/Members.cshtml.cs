@@ -142,8 +142,9 @@ public class MembersModel(DialogueDbContext db, CurrentViewer current, TimeProvi
         }
         (SpaceId, SpaceName, SpaceSlug) = (spaceId, space.Name, space.Slug);
         Members = await db.SpaceMembers.AsNoTracking().Where(m => m.SpaceId == spaceId)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new Row(m.UserId, u.DisplayName, u.Email, m.Role, m.Status, m.CreatedAt, m.RequestMessage))
-            .OrderBy(r => r.DisplayName)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u })
+            .OrderBy(x => x.u.DisplayName)
+            .Select(x => new Row(x.m.UserId, x.u.DisplayName, x.u.Email, x.m.Role, x.m.Status, x.m.CreatedAt, x.m.RequestMessage))
             .ToListAsync(ct);
         return true;
     }

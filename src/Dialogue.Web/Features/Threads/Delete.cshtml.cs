@@ -22,7 +22,7 @@ public class DeleteModel(DialogueDbContext db, CurrentViewer current, Posting po
         }
         await posting.SoftDeleteAsync(postId, ct);
         TempData["Status"] = (string)text["Your post was deleted."];
-        return Redirect($"/Threads/{Post.ThreadId}?page={DetailsModel.PageOf(Post.Number)}#post-{Post.Number}");
+        return Redirect($"/Threads/{Post.ThreadId}?p={DetailsModel.PageOf(Post.Number)}#post-{Post.Number}");
     }
 
     private async Task<IActionResult?> LoadAsync(long postId, CancellationToken ct)

@@ -40,13 +40,13 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
 
     public static int PageOf(int number) => (Math.Max(1, number) - 1) / PageSize + 1;
 
-    public async Task<IActionResult> OnGetAsync(long threadId, int? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(long threadId, int? p, CancellationToken ct)
     {
         if (!await LoadThreadAsync(threadId, ct))
         {
             return NotFound();
         }
-        PageNumber = Math.Clamp(page ?? 1, 1, PageCount);
+        PageNumber = Math.Clamp(p ?? 1, 1, PageCount);
         var from = (PageNumber - 1) * PageSize;
         var to = PageNumber * PageSize;
         Posts = await db.Posts.AsNoTracking().VisibleTo(Viewer)

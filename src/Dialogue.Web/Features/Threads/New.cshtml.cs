@@ -113,8 +113,9 @@ public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posti
         (SpaceId, SpaceName, SpaceLabel) = (space.Id, space.Name, space.DefaultLabel);
         Candidates = await db.SpaceMembers.AsNoTracking()
             .Where(m => m.SpaceId == spaceId && m.Status == SpaceMemberStatus.Active && m.UserId != viewer.UserId)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new Candidate(u.Id, u.DisplayName))
-            .OrderBy(c => c.DisplayName)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u)
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new Candidate(u.Id, u.DisplayName))
             .ToListAsync(ct);
         return null;
     }

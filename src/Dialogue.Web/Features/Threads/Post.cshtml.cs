@@ -16,6 +16,6 @@ public class PostModel(DialogueDbContext db, CurrentViewer current) : PageModel
             .Select(p => new { p.ThreadId, p.Number }).SingleOrDefaultAsync(ct);
         return post is null
             ? NotFound()
-            : Redirect($"/Threads/{post.ThreadId}?page={DetailsModel.PageOf(post.Number)}#post-{post.Number}");
+            : Redirect($"/Threads/{post.ThreadId}?p={DetailsModel.PageOf(post.Number)}#post-{post.Number}");
     }
 }

@@ -61,7 +61,7 @@ public class ReplyModel(DialogueDbContext db, CurrentViewer current, Posting pos
             return Page();
         }
         var post = await posting.ReplyAsync(threadId, Data.Body, await current.GetAsync(ct), ct);
-        return Redirect($"/Threads/{threadId}?page={DetailsModel.PageOf(post.Number)}#post-{post.Number}");
+        return Redirect($"/Threads/{threadId}?p={DetailsModel.PageOf(post.Number)}#post-{post.Number}");
     }
 
     /// <summary>The Markdown a quote starts with: the marker line, then the quoted text, each line prefixed.</summary>
