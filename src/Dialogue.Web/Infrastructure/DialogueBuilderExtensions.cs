@@ -1,5 +1,5 @@
-using Dialogue.Web.Features.Accounts;
 using Dialogue.Web.Features.Access;
+using Dialogue.Web.Features.Accounts;
 using Dialogue.Web.Features.Threads;
 using Dialogue.Web.Infrastructure.Data;
 using Dialogue.Web.Infrastructure.Email;

@@ -114,7 +114,10 @@ public class EditModel(DialogueDbContext db, CurrentViewer current, TimeProvider
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.Label, label), ct);
             db.ModerationLog.Add(new ModerationLogEntry
             {
-                ActorId = viewer.UserId, At = now, Action = ModerationAction.RaiseLabel, SpaceId = space.Id,
+                ActorId = viewer.UserId,
+                At = now,
+                Action = ModerationAction.RaiseLabel,
+                SpaceId = space.Id,
                 Details = $"Space default raised to {label}; {count} thread(s) raised with it.",
             });
             await db.SaveChangesAsync(ct);

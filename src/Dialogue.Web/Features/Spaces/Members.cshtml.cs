@@ -82,11 +82,20 @@ public class MembersModel(DialogueDbContext db, CurrentViewer current, TimeProvi
         {
             db.SpaceMembers.Add(new SpaceMember
             {
-                SpaceId = spaceId, UserId = user.Id, Status = SpaceMemberStatus.Invited, CreatedAt = now, DecidedAt = now, DecidedById = Viewer.UserId,
+                SpaceId = spaceId,
+                UserId = user.Id,
+                Status = SpaceMemberStatus.Invited,
+                CreatedAt = now,
+                DecidedAt = now,
+                DecidedById = Viewer.UserId,
             });
             db.Notifications.Add(new Notification
             {
-                RecipientId = user.Id, Kind = NotificationKind.SpaceInvitation, SpaceId = spaceId, ActorId = Viewer.UserId, CreatedAt = now,
+                RecipientId = user.Id,
+                Kind = NotificationKind.SpaceInvitation,
+                SpaceId = spaceId,
+                ActorId = Viewer.UserId,
+                CreatedAt = now,
             });
         }
         db.ModerationLog.Add(new ModerationLogEntry { ActorId = Viewer.UserId, At = now, Action = ModerationAction.InviteToSpace, SpaceId = spaceId, TargetUserId = user.Id });
@@ -118,7 +127,11 @@ public class MembersModel(DialogueDbContext db, CurrentViewer current, TimeProvi
         {
             db.Notifications.Add(new Notification
             {
-                RecipientId = userId, Kind = NotificationKind.SpaceRequestDecided, SpaceId = spaceId, ActorId = Viewer.UserId, CreatedAt = now,
+                RecipientId = userId,
+                Kind = NotificationKind.SpaceRequestDecided,
+                SpaceId = spaceId,
+                ActorId = Viewer.UserId,
+                CreatedAt = now,
                 Message = action == ModerationAction.ApproveSpaceRequest ? "approved" : "declined",
             });
         }

@@ -47,7 +47,12 @@ public sealed class Notifier(
         {
             db.Notifications.Add(new Notification
             {
-                RecipientId = id, Kind = NotificationKind.Mention, ThreadId = threadId, PostId = post.Id, ActorId = post.AuthorId, CreatedAt = now,
+                RecipientId = id,
+                Kind = NotificationKind.Mention,
+                ThreadId = threadId,
+                PostId = post.Id,
+                ActorId = post.AuthorId,
+                CreatedAt = now,
             });
         }
         var kind = post.Number == 1 ? NotificationKind.NewThread : NotificationKind.Reply;
@@ -55,7 +60,12 @@ public sealed class Notifier(
         {
             db.Notifications.Add(new Notification
             {
-                RecipientId = id, Kind = kind, ThreadId = threadId, PostId = post.Id, ActorId = post.AuthorId, CreatedAt = now,
+                RecipientId = id,
+                Kind = kind,
+                ThreadId = threadId,
+                PostId = post.Id,
+                ActorId = post.AuthorId,
+                CreatedAt = now,
             });
         }
         if (mentionedReaders.Count > 0)

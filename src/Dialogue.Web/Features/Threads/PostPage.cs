@@ -16,11 +16,24 @@ public static class PostPage
         var row = await db.Posts.AsNoTracking().VisibleTo(viewer).Where(p => p.Id == postId)
             .Select(p => new
             {
-                p.Id, p.ThreadId, p.Number, p.Thread!.Title, p.AuthorId,
+                p.Id,
+                p.ThreadId,
+                p.Number,
+                p.Thread!.Title,
+                p.AuthorId,
                 AuthorName = db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
-                p.Source, p.Html, p.CreatedAt, p.EditedAt, p.IsDeleted, p.Status,
-                p.Thread.SpaceId, p.Thread.Label, ThreadAuthorId = p.Thread.AuthorId, ThreadStatus = p.Thread.Status,
-                Locked = p.Thread.LockedAt != null, Closed = p.Thread.ClosedAt != null,
+                p.Source,
+                p.Html,
+                p.CreatedAt,
+                p.EditedAt,
+                p.IsDeleted,
+                p.Status,
+                p.Thread.SpaceId,
+                p.Thread.Label,
+                ThreadAuthorId = p.Thread.AuthorId,
+                ThreadStatus = p.Thread.Status,
+                Locked = p.Thread.LockedAt != null,
+                Closed = p.Thread.ClosedAt != null,
                 Participants = p.Thread.Participants.Select(x => x.UserId).ToList(),
             })
             .SingleOrDefaultAsync(ct);

@@ -69,12 +69,20 @@ public sealed class DemoSeeder(
         var ids = await db.Users.Where(u => u.Email!.EndsWith("@demo.dialogue")).ToDictionaryAsync(u => u.Email!, u => u.Id, ct);
         var open = new Space
         {
-            Name = "Open research", Slug = "open-research", DefaultLabel = SensitivityLabel.Clear, JoinPolicy = SpaceJoinPolicy.Open, CreatedAt = now,
+            Name = "Open research",
+            Slug = "open-research",
+            DefaultLabel = SensitivityLabel.Clear,
+            JoinPolicy = SpaceJoinPolicy.Open,
+            CreatedAt = now,
             Description = "Published work, reading lists and calls for collaboration. Readable by anyone.",
         };
         var evals = new Space
         {
-            Name = "Frontier evaluations", Slug = "frontier-evaluations", DefaultLabel = SensitivityLabel.Amber, JoinPolicy = SpaceJoinPolicy.Closed, CreatedAt = now,
+            Name = "Frontier evaluations",
+            Slug = "frontier-evaluations",
+            DefaultLabel = SensitivityLabel.Amber,
+            JoinPolicy = SpaceJoinPolicy.Closed,
+            CreatedAt = now,
             Description = "Unpublished evaluation results, shared among the space's members only.",
         };
         db.Spaces.AddRange(open, evals);

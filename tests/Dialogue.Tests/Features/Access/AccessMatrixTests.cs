@@ -172,8 +172,12 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
                         {
                             db.Notifications.Add(new Notification
                             {
-                                RecipientId = user.Id, Kind = NotificationKind.Reply, ThreadId = Threads[label].Id, PostId = Posts[label].Id,
-                                ActorId = author.Id, CreatedAt = Clock.GetUtcNow(),
+                                RecipientId = user.Id,
+                                Kind = NotificationKind.Reply,
+                                ThreadId = Threads[label].Id,
+                                PostId = Posts[label].Id,
+                                ActorId = author.Id,
+                                CreatedAt = Clock.GetUtcNow(),
                             });
                         }
                     }

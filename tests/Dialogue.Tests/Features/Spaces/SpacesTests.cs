@@ -18,7 +18,11 @@ public sealed class SpacesTests(DialogueFactory factory) : IClassFixture<Dialogu
         var slug = "research-" + Guid.NewGuid().ToString("N")[..8];
         var response = await admin.SubmitAsync("/Spaces/Edit", new Dictionary<string, string>
         {
-            ["Data.Name"] = "Research " + slug, ["Data.Slug"] = slug, ["Data.Description"] = "Evaluations", ["Data.DefaultLabel"] = "Amber", ["Data.JoinPolicy"] = "Closed",
+            ["Data.Name"] = "Research " + slug,
+            ["Data.Slug"] = slug,
+            ["Data.Description"] = "Evaluations",
+            ["Data.DefaultLabel"] = "Amber",
+            ["Data.JoinPolicy"] = "Closed",
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ReadPageAsync();

@@ -24,7 +24,10 @@ public sealed class PostingTests(DialogueFactory factory) : IClassFixture<Dialog
         var title = ThreadsWorld.Unique("Evaluations");
         var response = await browser.SubmitAsync($"/Threads/New?spaceId={space.Id}", new Dictionary<string, string>
         {
-            ["Data.Title"] = title, ["Data.Label"] = "Amber", ["Data.Tags"] = "Evals, red-teaming", ["Data.Body"] = "First **post**.",
+            ["Data.Title"] = title,
+            ["Data.Label"] = "Amber",
+            ["Data.Tags"] = "Evals, red-teaming",
+            ["Data.Body"] = "First **post**.",
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ReadPageAsync();
@@ -47,7 +50,9 @@ public sealed class PostingTests(DialogueFactory factory) : IClassFixture<Dialog
         Assert.Equal(["Amber", "AmberStrict", "Red"], page.QuerySelectorAll("select[name='Data.Label'] option").Select(o => o.GetAttribute("value")));
         var response = await browser.SubmitAsync(page, $"/Threads/New?spaceId={space.Id}", new Dictionary<string, string>
         {
-            ["Data.Title"] = title, ["Data.Label"] = label, ["Data.Body"] = "text",
+            ["Data.Title"] = title,
+            ["Data.Label"] = label,
+            ["Data.Body"] = "text",
         });
         var result = await response.ReadPageAsync();
         Assert.NotNull(result.QuerySelector("[role=alert] li"));
@@ -74,7 +79,10 @@ public sealed class PostingTests(DialogueFactory factory) : IClassFixture<Dialog
         var title = ThreadsWorld.Unique("Red");
         var response = await browser.SubmitAsync($"/Threads/New?spaceId={space.Id}", new Dictionary<string, string>
         {
-            ["Data.Title"] = title, ["Data.Label"] = "Red", ["Data.Body"] = "for few eyes", ["Data.Participants"] = chosen.Id,
+            ["Data.Title"] = title,
+            ["Data.Label"] = "Red",
+            ["Data.Body"] = "for few eyes",
+            ["Data.Participants"] = chosen.Id,
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var threadId = await factory.WithDbAsync(db => db.Threads.Where(t => t.Title == title).Select(t => t.Id).SingleAsync());
@@ -84,7 +92,10 @@ public sealed class PostingTests(DialogueFactory factory) : IClassFixture<Dialog
         var stranger = await factory.CreateMemberAsync();
         var refused = await browser.SubmitAsync($"/Threads/New?spaceId={space.Id}", new Dictionary<string, string>
         {
-            ["Data.Title"] = ThreadsWorld.Unique("Red"), ["Data.Label"] = "Red", ["Data.Body"] = "x", ["Data.Participants"] = stranger.Id,
+            ["Data.Title"] = ThreadsWorld.Unique("Red"),
+            ["Data.Label"] = "Red",
+            ["Data.Body"] = "x",
+            ["Data.Participants"] = stranger.Id,
         });
         Assert.NotNull((await refused.ReadPageAsync()).QuerySelector("[role=alert] li"));
     }
