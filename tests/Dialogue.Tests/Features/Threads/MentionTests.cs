@@ -139,4 +139,15 @@ public sealed class MentionTests(DialogueFactory factory) : IClassFixture<Dialog
         Assert.Empty(await factory.OutboxToAsync(first.Email!));
         Assert.Single(await factory.OutboxToAsync(second.Email!));
     }
+
+    [Fact]
+    public async Task Quoting_a_mention_does_not_mention_again()
+    {
+        var (space, author, mentioned) = await SpaceWithTwoAsync(SensitivityLabel.Green);
+        var thread = await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Green, ThreadsWorld.Unique("Requote"), $"Over to {Handle(mentioned)}");
+        var first = await factory.FirstPostAsync(thread.Id);
+        var replier = await factory.CreateMemberAsync();
+        await factory.ReplyAsync(thread.Id, replier, $"> [quote={first.Id}]\n>\n> Over to {Handle(mentioned)}\n\nAgreed.");
+        Assert.Single(await factory.OutboxToAsync(mentioned.Email!));
+    }
 }

@@ -169,6 +169,8 @@ public sealed partial class MarkdownRenderer
                     break;
                 case IElement { LocalName: "code" or "pre" or "a" or "kbd" or "samp" }:
                     break;
+                case IElement { LocalName: "blockquote" } quote when QuoteMarker(quote) is not null:
+                    break; // words quoted from another post do not mention anyone again
                 case IElement element:
                     foreach (var inner in MentionableTextNodes(element))
                     {
