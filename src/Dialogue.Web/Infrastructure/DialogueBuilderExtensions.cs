@@ -1,6 +1,8 @@
+using Dialogue.Web.Features.Access;
 using Dialogue.Web.Features.Accounts;
 using Dialogue.Web.Features.Admin;
 using Dialogue.Web.Features.Invitations;
+using Dialogue.Web.Features.Threads;
 using Dialogue.Web.Infrastructure.Data;
 using Dialogue.Web.Infrastructure.Email;
 using Dialogue.Web.Infrastructure.Jobs;
@@ -32,6 +34,8 @@ public static class DialogueBuilderExtensions
         services.AddDialogueAccounts();
         services.AddDialogueAdmin();
         services.AddDialogueInvitations();
+        services.AddDialogueAccess();
+        services.AddDialogueThreads();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

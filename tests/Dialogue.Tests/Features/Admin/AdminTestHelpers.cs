@@ -9,9 +9,6 @@ namespace Dialogue.Tests.Features.Admin;
 
 internal static class AdminTestHelpers
 {
-    public static Task<DialogueUser> AdminAsync(this DialogueFactory factory) => factory.WithScopeAsync(async sp =>
-        (await sp.GetRequiredService<UserManager<DialogueUser>>().FindByEmailAsync(DialogueFactory.AdminEmail))!);
-
     public static async Task<HttpClient> AdminBrowserAsync(this DialogueFactory factory, bool followRedirects = true) =>
         await factory.CreateSignedInBrowserAsync(await factory.AdminAsync(), followRedirects);
 
