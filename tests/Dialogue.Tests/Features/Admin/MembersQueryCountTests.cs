@@ -53,7 +53,8 @@ public sealed class MembersQueryCountTests(CommandCountingFactory factory) : ICl
         Assert.Equal(12, page.QuerySelectorAll("tr[data-member-id]").Length);
         Assert.Equal(4, page.QuerySelectorAll("tr[data-member-id]").Count(r => r.QuerySelectorAll("td")[2].TextContent == "Moderator, Member"));
         Assert.Equal(4, page.QuerySelectorAll("tr[data-member-id]").Count(r => r.QuerySelectorAll("td")[2].TextContent == "Organiser, Glossary editor, Member"));
-        var commands = factory.Commands.ToList();
+        // The layout's own queries (the viewer's memberships, the notification count) are the same on every page.
+        var commands = factory.Commands.Where(c => c.Contains("AspNetUser", StringComparison.Ordinal)).ToList();
         Assert.True(commands.Count == 2, "Expected the page query and one roles query, got:\n" + string.Join("\n---\n", commands));
         Assert.Single(commands, c => c.Contains("AspNetUserRoles", StringComparison.Ordinal));
     }

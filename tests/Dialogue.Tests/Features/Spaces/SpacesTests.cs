@@ -41,7 +41,7 @@ public sealed class SpacesTests(DialogueFactory factory) : IClassFixture<Dialogu
         var response = await factory.CreateDefaultClient().GetAsync("/Spaces/Edit");
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
         var asMember = await member.GetAsync("/Spaces/Edit");
-        Assert.NotEqual(HttpStatusCode.OK, asMember.StatusCode);
+        Assert.Equal("/Accounts/AccessDenied", asMember.RequestMessage!.RequestUri!.AbsolutePath);
     }
 
     [Fact]
