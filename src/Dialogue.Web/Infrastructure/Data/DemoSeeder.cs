@@ -106,6 +106,17 @@ public sealed class DemoSeeder(
         await posting.ReplyAsync(reading.Id, "我推荐关于稀疏自编码器的综述，尤其是中文社区的复现报告。@jonas", As("li.wei@demo.dialogue"), ct);
         await posting.ReplyAsync(reading.Id, "Adding two evaluation papers from our group. @li.wei could you share the replication links?", As("sarah@demo.dialogue"), ct);
 
+        // A full first page (20 posts): what a lively thread looks like, and the page the thread benchmark measures.
+        var weekly = await posting.StartThreadAsync(new Posting.NewThread(open.Id, "Open discussion: what changed in evals this week", SensitivityLabel.Clear,
+            ["weekly"], "What did you learn this week? One paragraph each, links welcome.", []), As("sarah@demo.dialogue"), ct);
+        string[] voices = ["amira@demo.dialogue", "li.wei@demo.dialogue", "jonas@demo.dialogue", "sarah@demo.dialogue"];
+        for (var i = 1; i < 20; i++)
+        {
+            await posting.ReplyAsync(weekly.Id,
+                $"Note {i}: we re-ran the **refusal** benchmark with a new seed; results in the [shared sheet](https://example.org/sheet/{i}). 第{i}条：结果与上周一致。",
+                As(voices[i % voices.Length]), ct);
+        }
+
         var glossary = await posting.StartThreadAsync(new Posting.NewThread(open.Id, "How do we translate “alignment tax”?", SensitivityLabel.Green,
             ["glossary"], "Members only: candidate translations before they go to the public glossary.", []), As("amira@demo.dialogue"), ct);
         await posting.ReplyAsync(glossary.Id, "“对齐税” is common, but some prefer “对齐成本”.", As("li.wei@demo.dialogue"), ct);
