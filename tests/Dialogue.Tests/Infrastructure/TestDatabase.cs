@@ -1,4 +1,6 @@
 using Dialogue.Web.Infrastructure.Data;
+using Dialogue.Web.Infrastructure.Jobs;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -57,23 +59,66 @@ public sealed class TestDatabase : IDisposable
         return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(dataDirectory, "dialogue.db")}", null);
     }
 
-    /// <summary>A new, empty database named dialogue_test_&lt;guid&gt; on the test server, dropped on dispose.</summary>
-    public static TestDatabase CreatePostgres()
+    /// <summary>
+    /// A new database named dialogue_test_&lt;guid&gt; on the test server, dropped on dispose. With
+    /// <paramref name="empty"/> it has no tables at all; otherwise it is a copy of a template that this test run
+    /// migrated once (the app's migrations and Hangfire's schema), which saves every app a second of set-up.
+    /// </summary>
+    public static TestDatabase CreatePostgres(bool empty = false)
     {
         var name = "dialogue_test_" + Guid.NewGuid().ToString("N");
+        ExecuteOnServer(empty ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{Template.Value}\"");
+        return new TestDatabase(DatabaseProvider.Postgres, PostgresDatabase(name), name);
+    }
+
+    private static readonly Lazy<string> Template = new(CreateTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static string CreateTemplate()
+    {
+        var name = "dialogue_template_" + Guid.NewGuid().ToString("N");
+        ExecuteOnServer($"CREATE DATABASE \"{name}\"");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DropQuietly(name);
+        var connectionString = PostgresDatabase(name);
+        using (var db = DialogueDatabase.CreateContext(DatabaseProvider.Postgres, connectionString))
+        {
+            db.Database.Migrate();
+        }
+        JobsServiceCollectionExtensions.CreatePostgresStorage(connectionString, TimeSpan.FromSeconds(15)); // installs its schema
+        // A template must have no sessions while databases are copied from it.
+        using (var pooled = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+        return name;
+    }
+
+    private static string PostgresDatabase(string name) => new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name }.ConnectionString;
+
+    private static void ExecuteOnServer(string sql)
+    {
         try
         {
             using var server = new NpgsqlConnection(PostgresServer);
             server.Open();
-            using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", server);
-            create.ExecuteNonQuery();
+            using var command = new NpgsqlCommand(sql, server);
+            command.ExecuteNonQuery();
         }
         catch (NpgsqlException ex)
         {
-            throw new InvalidOperationException($"Could not create a test database on the PostgreSQL server in {PostgresVariable}: {ex.Message}", ex);
+            throw new InvalidOperationException($"PostgreSQL server in {PostgresVariable} failed \"{sql}\": {ex.Message}", ex);
         }
-        var connectionString = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name }.ConnectionString;
-        return new TestDatabase(DatabaseProvider.Postgres, connectionString, name);
+    }
+
+    private static void DropQuietly(string name)
+    {
+        try
+        {
+            ExecuteOnServer($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        }
+        catch (InvalidOperationException)
+        {
+            // The server is gone already (the test command stops it after the run).
+        }
     }
 
     public void Dispose()
@@ -87,9 +132,6 @@ public sealed class TestDatabase : IDisposable
         {
             NpgsqlConnection.ClearPool(pooled);
         }
-        using var server = new NpgsqlConnection(PostgresServer);
-        server.Open();
-        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{PostgresName}\" WITH (FORCE)", server);
-        drop.ExecuteNonQuery();
+        ExecuteOnServer($"DROP DATABASE IF EXISTS \"{PostgresName}\" WITH (FORCE)");
     }
 }

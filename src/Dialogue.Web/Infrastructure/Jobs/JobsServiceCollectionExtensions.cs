@@ -24,10 +24,11 @@ public static class JobsServiceCollectionExtensions
         // (JobStorage.Current, JobActivator.Current), so two hosts in one process (the tests' two nodes) stay apart.
         services.AddSingleton(CreateStorage);
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(config => config
+        services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         if (jobs.RunServer)
         {
             services.AddHangfireServer((sp, o) =>
@@ -40,24 +41,34 @@ public static class JobsServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Hangfire's storage in the app's PostgreSQL database, schema <see cref="PostgresSchema"/>, created or upgraded here.
+    /// Shared by every node: a job enqueued on one runs once on any, and the recurring scheduler takes a distributed lock,
+    /// so each schedule fires once across all nodes.
+    /// </summary>
+    public static PostgreSqlStorage CreatePostgresStorage(string connectionString, TimeSpan pollingInterval)
+    {
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = PostgresSchema,
+            PrepareSchemaIfNecessary = true,
+            // Workers wait on the database's notifications rather than polling, so a queued job starts at once.
+            EnableLongPolling = true,
+            QueuePollInterval = pollingInterval,
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+    }
+
     private static JobStorage CreateStorage(IServiceProvider services)
     {
+        _ = services.GetRequiredService<IGlobalConfiguration>(); // Hangfire's logging points at this host before the storage logs
         var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var jobs = services.GetRequiredService<IOptions<JobsOptions>>().Value;
         switch (database.Provider)
         {
             case DatabaseProvider.Postgres:
-                // Shared by every node: a job enqueued on one runs once on any, and the recurring scheduler takes a
-                // distributed lock, so each schedule fires once across all nodes.
-                var options = new PostgreSqlStorageOptions
-                {
-                    SchemaName = PostgresSchema,
-                    PrepareSchemaIfNecessary = true,
-                    EnableLongPolling = true,
-                    QueuePollInterval = jobs.PollingInterval,
-                };
                 var app = services.GetRequiredService<IOptions<AppOptions>>().Value;
-                return new PostgreSqlStorage(new NpgsqlConnectionFactory(DialogueDatabase.ConnectionString(database, app), options), options);
+                return CreatePostgresStorage(DialogueDatabase.ConnectionString(database, app), jobs.PollingInterval);
             default:
                 // Nothing durable lives in Hangfire's storage (the outbox and ledgers are in the app database),
                 // so in-memory storage loses nothing that a restart cannot rebuild.
