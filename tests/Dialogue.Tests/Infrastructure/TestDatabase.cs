@@ -1,7 +1,7 @@
 using Dialogue.Web.Infrastructure.Data;
 using Dialogue.Web.Infrastructure.Jobs;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Dialogue.Tests.Infrastructure;
