@@ -14,7 +14,7 @@ public sealed class MailLog
         public async Task SendAsync(MimeMessage message, CancellationToken ct)
         {
             // A real server takes a moment; the pause lets the other node's sender run meanwhile.
-            await Task.Delay(2, ct);
+            await Task.Delay(5, ct);
             log.Sent.Enqueue((message.MessageId ?? "", node));
         }
     }

@@ -46,6 +46,34 @@ public sealed class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     }
 
     [Fact]
+    public async Task Wrong_passwords_tried_on_both_nodes_add_up_to_one_lockout()
+    {
+        var member = await nodes.A.CreateMemberAsync();
+        var onA = nodes.A.CreateClient(new CookieContainer());
+        var onB = nodes.B.CreateClient(new CookieContainer());
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var node = attempt % 2 == 0 ? onA : onB;
+            var wrong = await node.PostAsync(TestSignIn.Path, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["email"] = member.Email!,
+                ["password"] = "wrong-password-1",
+            }));
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        var right = await onA.PostAsync(TestSignIn.Path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = member.Email!,
+            ["password"] = DialogueFactory.Password,
+        }));
+        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode); // locked out by three tries on A and two on B
+        var stored = await nodes.B.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == member.Id));
+        Assert.True(stored.LockoutEnd > nodes.A.Clock.GetUtcNow());
+    }
+
+    [Fact]
     public async Task A_node_with_other_keys_rejects_the_cookie()
     {
         // The control for the test above: the same cookie on a site whose data-protection keys are not shared.
