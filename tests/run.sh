@@ -3,13 +3,20 @@
 #
 # 1. installs what the tests need, only if it is missing (quick when already there):
 #      - Debian's chromium (/usr/bin/chromium) for the Playwright + axe browser tests
+#      - Debian's postgresql (server binaries only; its own cluster is not used)
 #      - maildev (a fake SMTP server with a JSON web API) from tests/tools/package-lock.json
-# 2. starts maildev on free loopback ports and exports, for the tests:
+# 2. starts maildev on free loopback ports and a throwaway PostgreSQL cluster (temporary folder, free loopback
+#    port, unprivileged user, trust auth on 127.0.0.1 only; stopped and deleted on exit) and exports, for the tests:
 #      DIALOGUE_TEST_SMTP_PORT    SMTP port on 127.0.0.1
 #      DIALOGUE_TEST_MAILDEV_URL  e.g. http://127.0.0.1:PORT  (GET /api/email, /api/email/:id/source, ...)
 #      DIALOGUE_TEST_CHROMIUM     /usr/bin/chromium
-# 3. runs `dotnet test` on the solution (Release), writing one .trx per test project,
-#    and prints as its very last line the totals:  N passed, N failed[, N skipped]
+#      DIALOGUE_TEST_POSTGRES     base connection string; each test app creates its own database there
+# 3. runs the tests twice, writing one .trx per test project and pass:
+#      a. `dotnet test` on the solution (Release) on SQLite, the embedded default;
+#      b. tests/Dialogue.Tests again with DIALOGUE_TEST_PROVIDER=Postgres: the whole integration suite on PostgreSQL.
+#    Classes marked [Trait("Database", "Postgres")] need PostgreSQL whatever the provider (several nodes, the copy
+#    command) and run in pass b only. The very last line printed is the totals of both passes:
+#      N passed, N failed[, N skipped]
 #
 # Exits non-zero if any test failed, if dotnet test failed (build error, crash), or if no test ran.
 # Works from any cwd, with CI=true and no stdin.
@@ -32,8 +39,8 @@ if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo"; fi
 # ---------------------------------------------------------------------------
 # Debian packages
 # ---------------------------------------------------------------------------
-# Add Debian packages the tests need here (e.g. postgresql, later).
-APT_PACKAGES=(chromium)
+# Add Debian packages the tests need here.
+APT_PACKAGES=(chromium postgresql)
 
 apt_is_installed() {
   local st
@@ -55,10 +62,6 @@ ensure_apt_packages() {
   log "Debian packages installed in $((SECONDS - t0))s"
 }
 
-# ---------------------------------------------------------------------------
-# (room for ensure_postgres: install + start a throwaway PostgreSQL on a free
-#  loopback port and export its connection string; not needed yet)
-# ---------------------------------------------------------------------------
 
 # ---------------------------------------------------------------------------
 # npm tools (maildev) in tests/tools/node_modules, from the committed lock file
@@ -92,9 +95,13 @@ free_port() {
 
 CLEANUP_PIDS=()
 CLEANUP_DIRS=()
+PG_CTL=()   # the command that stops the throwaway PostgreSQL cluster, once started
 cleanup() {
   # must stay silent: the totals line has to be the last line printed
   local pid d
+  if [ "${#PG_CTL[@]}" -gt 0 ]; then
+    "${PG_CTL[@]}" stop -m fast -w -t 30 >/dev/null 2>&1 || "${PG_CTL[@]}" stop -m immediate -w -t 10 >/dev/null 2>&1 || true
+  fi
   for pid in "${CLEANUP_PIDS[@]+"${CLEANUP_PIDS[@]}"}"; do
     kill "$pid" 2>/dev/null || true
   done
@@ -145,6 +152,46 @@ start_maildev() {
 }
 
 # ---------------------------------------------------------------------------
+# PostgreSQL: a throwaway cluster for this run only
+# ---------------------------------------------------------------------------
+start_postgres() {
+  local bindir pg_dir port attempt
+  bindir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1 || true)"
+  [ -n "$bindir" ] && [ -x "$bindir/initdb" ] && [ -x "$bindir/pg_ctl" ] || die "initdb/pg_ctl not found under /usr/lib/postgresql/*/bin"
+  pg_dir="$(mktemp -d "${TMPDIR:-/tmp}/dialogue-postgres.XXXXXX")"
+  CLEANUP_DIRS+=("$pg_dir")
+  # PostgreSQL refuses to run as root: as root, run it as Debian's postgres user (made by the package).
+  local as_user=()
+  if [ "$(id -u)" -eq 0 ]; then
+    id postgres >/dev/null 2>&1 || die "no postgres user to run the test cluster as"
+    chown postgres: "$pg_dir"
+    as_user=(runuser -u postgres --)
+  fi
+  chmod 700 "$pg_dir"
+  # C.UTF-8: Unicode-aware character classes (case folding, trigrams of Chinese text) without a generated locale.
+  "${as_user[@]+"${as_user[@]}"}" "$bindir/initdb" -D "$pg_dir/data" -U dialogue -E UTF8 --locale=C.UTF-8 \
+    --auth-local=trust --auth-host=trust >"$pg_dir/initdb.log" 2>&1 \
+    || { sed 's/^/    /' "$pg_dir/initdb.log" >&2; die "initdb failed"; }
+  # Trust on loopback only: the server listens on 127.0.0.1 and its socket sits in the private temp folder.
+  printf '%s\n' "local all all trust" "host all all 127.0.0.1/32 trust" >"$pg_dir/data/pg_hba.conf"
+  PG_CTL=("${as_user[@]+"${as_user[@]}"}" "$bindir/pg_ctl" -D "$pg_dir/data")
+  for attempt in 1 2 3; do
+    port="$(free_port)"
+    # Durability off: the cluster is thrown away, and fsync is the slowest part of a test database.
+    if "${PG_CTL[@]}" -l "$pg_dir/postgres.log" -w -t 60 \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+        start >/dev/null 2>&1; then
+      export DIALOGUE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=dialogue;Database=postgres"
+      log "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') up: 127.0.0.1:$port (data in $pg_dir)"
+      return 0
+    fi
+    log "PostgreSQL did not start on port $port (attempt $attempt); its log:"
+    sed 's/^/    /' "$pg_dir/postgres.log" >&2 || true
+  done
+  die "could not start PostgreSQL"
+}
+
+# ---------------------------------------------------------------------------
 # the solution to test
 # ---------------------------------------------------------------------------
 find_solution() {
@@ -187,25 +234,55 @@ ensure_node_tools
 export DIALOGUE_TEST_CHROMIUM=/usr/bin/chromium
 
 start_maildev
+start_postgres
 
 SLN="$(find_solution)"
 RESULTS_DIR="$(mktemp -d "${TMPDIR:-/tmp}/dialogue-test-results.XXXXXX")"
 
-log "dotnet test $SLN -c Release (results: $RESULTS_DIR)"
+# A --filter given to this script applies to both passes, joined with each pass's own condition.
+user_filter=""
+dotnet_args=()
+while [ "$#" -gt 0 ]; do
+  case "$1" in
+    --filter) [ "$#" -ge 2 ] || die "--filter needs a value"; user_filter="$2"; shift 2 ;;
+    --filter=*) user_filter="${1#--filter=}"; shift ;;
+    *) dotnet_args+=("$1"); shift ;;
+  esac
+done
+with_filter() {
+  if [ -n "$user_filter" ] && [ -n "$1" ]; then echo "($user_filter)&$1"
+  elif [ -n "$user_filter" ]; then echo "$user_filter"
+  else echo "$1"; fi
+}
+
+run_pass() {  # NAME FILTER TARGET [env ...]
+  local name="$1" filter="$2" target="$3"; shift 3
+  local args=(-c Release --logger "trx" --logger "console;verbosity=normal"
+    --results-directory "$RESULTS_DIR/$name"
+    --blame-hang-timeout "${DIALOGUE_TEST_HANG_TIMEOUT:-20m}" --blame-hang-dump-type none)
+  [ -n "$filter" ] && args+=(--filter "$filter")
+  [ "$name" = sqlite ] || args+=(--no-build)
+  log "pass $name: dotnet test $target ${filter:+--filter \"$filter\"}"
+  env "$@" dotnet test "$target" "${args[@]}" "${dotnet_args[@]+"${dotnet_args[@]}"}" </dev/null
+}
+
 set +e
-dotnet test "$SLN" -c Release \
-  --logger "trx" --logger "console;verbosity=normal" \
-  --results-directory "$RESULTS_DIR" \
-  --blame-hang-timeout "${DIALOGUE_TEST_HANG_TIMEOUT:-20m}" --blame-hang-dump-type none \
-  "$@" </dev/null
-test_rc=$?
+t0=$SECONDS
+run_pass sqlite "$(with_filter 'Database!=Postgres')" "$SLN" DIALOGUE_TEST_PROVIDER=Sqlite
+sqlite_rc=$?
+log "pass sqlite took $((SECONDS - t0))s"
+t0=$SECONDS
+run_pass postgres "$(with_filter '')" tests/Dialogue.Tests/Dialogue.Tests.csproj DIALOGUE_TEST_PROVIDER=Postgres
+postgres_rc=$?
+log "pass postgres took $((SECONDS - t0))s"
 set -e
 
 read -r total passed failed skipped < <(sum_trx "$RESULTS_DIR")
 trx_count="$(find "$RESULTS_DIR" -type f -name '*.trx' | wc -l)"
 
 status=0
-if [ "$test_rc" -ne 0 ]; then log "dotnet test exited with $test_rc"; status=1; fi
+if [ "$sqlite_rc" -ne 0 ]; then log "dotnet test (SQLite pass) exited with $sqlite_rc"; status=1; fi
+if [ "$postgres_rc" -ne 0 ]; then log "dotnet test (PostgreSQL pass) exited with $postgres_rc"; status=1; fi
 if [ "$failed" -gt 0 ]; then status=1; fi
 if [ "$((passed + failed))" -eq 0 ]; then log "no test ran ($trx_count .trx files)"; status=1; fi
 

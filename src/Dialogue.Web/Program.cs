@@ -1,4 +1,11 @@
 using Dialogue.Web.Infrastructure;
+using Dialogue.Web.Infrastructure.Data;
+
+if (CopyToPostgresCommand.IsRequested(args))
+{
+    Environment.ExitCode = await CopyToPostgresCommand.RunAsync(args, Console.Out, CancellationToken.None);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDialogue();

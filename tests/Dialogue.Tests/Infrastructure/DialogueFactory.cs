@@ -1,6 +1,7 @@
 using Dialogue.Data;
 using Dialogue.Data.Accounts;
 using Dialogue.Data.Email;
+using Dialogue.Web.Infrastructure.Data;
 using Dialogue.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -13,7 +14,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace Dialogue.Tests.Infrastructure;
 
 /// <summary>
-/// The whole app on its own SQLite file in a temporary folder, with a clock the test drives.
+/// The whole app on its own database (a SQLite file in a temporary folder, or with DIALOGUE_TEST_PROVIDER=Postgres
+/// a fresh PostgreSQL database, see <see cref="TestDatabase"/>), with a clock the test drives.
 /// Hangfire's server is off so that tests run jobs themselves, deterministically.
 /// </summary>
 public class DialogueFactory : WebApplicationFactory<Program>
@@ -31,6 +33,24 @@ public class DialogueFactory : WebApplicationFactory<Program>
     /// <summary>Extra settings a test class adds (or overrides) before the app starts.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
+    private TestDatabase? database;
+    private bool ownsDatabase = true;
+
+    /// <summary>The suite's provider unless a test class sets another before the app starts.</summary>
+    public DatabaseProvider Provider { get; set; } = TestDatabase.ConfiguredProvider;
+
+    /// <summary>This app's database, created on first use and dropped with the factory unless it was shared in.</summary>
+    public TestDatabase Database => database ??= TestDatabase.Create(Provider, DataDirectory);
+
+    /// <summary>Runs this app on another factory's database (a second node), which it neither creates nor drops.</summary>
+    public DialogueFactory UseDatabase(TestDatabase shared)
+    {
+        database = shared;
+        ownsDatabase = false;
+        Provider = shared.Provider;
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         if (Settings.TryGetValue("App:DataDirectory", out var shared) && shared is not null)
@@ -42,6 +62,8 @@ public class DialogueFactory : WebApplicationFactory<Program>
         var settings = new Dictionary<string, string?>
         {
             ["App:DataDirectory"] = DataDirectory,
+            ["Database:Provider"] = Database.Provider.ToString(),
+            ["Database:ConnectionString"] = Database.ConnectionString,
             ["App:PublicUrl"] = "http://localhost",
             ["Jobs:RunServer"] = "false",
             ["Email:Transport"] = "Pickup",
@@ -118,6 +140,10 @@ public class DialogueFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing && !KeepDataDirectory)
         {
+            if (ownsDatabase)
+            {
+                database?.Dispose();
+            }
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try
             {

@@ -40,4 +40,20 @@ public static class TestSignIn
             : [new CookieContainerHandler(cookies)];
         return factory.CreateDefaultClient(baseAddress, handlers);
     }
+
+    /// <summary>Posts the real sign-in form; the response is the page's answer (a redirect when the client does not follow them).</summary>
+    public static Task<HttpResponseMessage> PostSignInAsync(this HttpClient client, string email, string password = DialogueFactory.Password) =>
+        client.SubmitAsync("/Accounts/SignIn", new Dictionary<string, string>
+        {
+            ["Data.Email"] = email,
+            ["Data.Password"] = password,
+        }, "form.sign-in");
+
+    /// <summary>Signs in through the real sign-in page and asserts it worked.</summary>
+    public static async Task SignInAsync(this HttpClient client, string email, string password = DialogueFactory.Password)
+    {
+        var response = await client.PostSignInAsync(email, password);
+        var landed = response.Headers.Location?.OriginalString ?? response.RequestMessage!.RequestUri!.AbsolutePath;
+        Assert.True(landed is "/" or "~/", $"Sign-in of {email} failed: {(int)response.StatusCode} {landed}");
+    }
 }

@@ -4,9 +4,13 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
+    /// <summary>Sqlite (the embedded default, one node) or Postgres (several nodes on one database).</summary>
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
-    /// <summary>Empty means a SQLite file named dialogue.db in App:DataDirectory.</summary>
+    /// <summary>
+    /// For Sqlite, empty means a file named dialogue.db in App:DataDirectory. For Postgres it is required, e.g.
+    /// "Host=db;Database=dialogue;Username=dialogue;Password=..." (set the password from the environment).
+    /// </summary>
     public string? ConnectionString { get; set; }
 
     /// <summary>Apply pending migrations when the app starts (the embedded default).</summary>
@@ -16,4 +20,5 @@ public sealed class DatabaseOptions
 public enum DatabaseProvider
 {
     Sqlite,
+    Postgres,
 }

@@ -12,4 +12,10 @@ public sealed class JobsOptions
 
     /// <summary>Where the admin-only Hangfire dashboard is served.</summary>
     public string DashboardPath { get; set; } = "/admin/jobs";
+
+    /// <summary>
+    /// How often a server looks for due scheduled and recurring jobs, and (on PostgreSQL) the longest a queued job
+    /// waits when the database's notification is missed.
+    /// </summary>
+    public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

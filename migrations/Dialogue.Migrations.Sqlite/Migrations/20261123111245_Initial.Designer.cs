@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dialogue.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(DialogueDbContext))]
-    [Migration("20261123102757_SpacesAndThreads")]
-    partial class SpacesAndThreads
+    [Migration("20261123111245_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -177,6 +177,42 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.HasIndex("UsedById");
 
                     b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Admin.AdminAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("TargetUserId");
+
+                    b.ToTable("AdminAuditEntries");
                 });
 
             modelBuilder.Entity("Dialogue.Data.Email.OutboxMessage", b =>
