@@ -194,14 +194,18 @@ public sealed class DatabaseCopier(TextWriter log)
             var row = new object?[columns.Count];
             for (var i = 0; i < columns.Count; i++)
             {
-                row[i] = await reader.IsDBNullAsync(i, ct) ? null : Convert(reader, i, columns[i].From.StoreTypeMapping, columns[i].To.StoreTypeMapping);
+                row[i] = await reader.IsDBNullAsync(i, ct) ? null : Convert(reader, i, MappingOf(columns[i].From));
             }
             yield return row;
         }
     }
 
-    /// <summary>Source provider value → model value (through the source's converter) → target provider value.</summary>
-    private static object? Convert(DbDataReader reader, int ordinal, RelationalTypeMapping from, RelationalTypeMapping to)
+    /// <summary>A property's own mapping carries its value converter (an enum stored by name, say); the column's store mapping may not.</summary>
+    private static RelationalTypeMapping MappingOf(IColumn column) =>
+        column.PropertyMappings.Count > 0 ? column.PropertyMappings[0].TypeMapping : column.StoreTypeMapping;
+
+    /// <summary>Source provider value → model value (through the source's converter); the target's mapping converts it on insert.</summary>
+    private static object? Convert(DbDataReader reader, int ordinal, RelationalTypeMapping from)
     {
         var providerType = from.Converter?.ProviderClrType ?? from.ClrType;
         providerType = Nullable.GetUnderlyingType(providerType) ?? providerType;
@@ -220,7 +224,7 @@ public sealed class DatabaseCopier(TextWriter log)
             // Every instant is stored in UTC; PostgreSQL's timestamptz accepts nothing else.
             value = instant.ToUniversalTime();
         }
-        return to.Converter is { } toConverter ? toConverter.ConvertToProvider(value) : value;
+        return value;
     }
 
     private static async Task<int> InsertAsync(DbContext target, ITable table, List<IColumn> columns, List<object?[]> rows, CancellationToken ct)
@@ -235,7 +239,7 @@ public sealed class DatabaseCopier(TextWriter log)
             for (var i = 0; i < columns.Count; i++)
             {
                 names[i] = "@p" + n++;
-                insert.Parameters.Add(columns[i].StoreTypeMapping.CreateParameter(insert, names[i], row[i], nullable: true));
+                insert.Parameters.Add(MappingOf(columns[i]).CreateParameter(insert, names[i], row[i], nullable: true));
             }
             values.Add("(" + string.Join(", ", names) + ")");
         }

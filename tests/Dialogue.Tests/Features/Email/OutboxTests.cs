@@ -50,9 +50,9 @@ public sealed class OutboxTests
     public async Task Message_waits_while_SMTP_is_down_and_is_delivered_exactly_once_when_it_is_back()
     {
         var to = $"retry-{Guid.NewGuid():N}@test.dialogue";
-        string dataDirectory;
         long id;
-        await using (var down = new SmtpFactory(ClosedPort()))
+        var down = new SmtpFactory(ClosedPort()) { KeepDataDirectory = true };
+        await using (down)
         {
             id = await QueueAsync(down, to, "Body survives a restart");
             Assert.Equal(0, await down.SendOutboxAsync());
@@ -65,12 +65,12 @@ public sealed class OutboxTests
             // Not due yet: a second run leaves it alone.
             Assert.Equal(0, await down.SendOutboxAsync());
             Assert.Equal(1, await down.WithDbAsync(db => db.OutboxMessages.Where(m => m.Id == id).Select(m => m.Attempts).SingleAsync()));
-            dataDirectory = down.DataDirectory;
-            down.KeepDataDirectory = true;
         }
 
         // The app restarts on the same database, now with the SMTP server reachable.
-        await using var up = new SmtpFactory(MailDev.SmtpPort, dataDirectory);
+        using var database = down.Database;
+        await using var up = new SmtpFactory(MailDev.SmtpPort, down.DataDirectory);
+        up.UseDatabase(database);
         up.Clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(1, await up.SendOutboxAsync());
         Assert.Equal(0, await up.SendOutboxAsync());

@@ -2,8 +2,13 @@ using System.Net;
 using System.Security.Claims;
 using Dialogue.Data;
 using Dialogue.Data.Accounts;
+using Dialogue.Data.Admin;
 using Dialogue.Data.Email;
+using Dialogue.Data.Moderation;
+using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Site;
+using Dialogue.Data.Spaces;
+using Dialogue.Data.Threads;
 using Dialogue.Tests.Infrastructure;
 using Dialogue.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
@@ -39,9 +44,35 @@ public sealed class CopiedSite : IAsyncLifetime
 
     public static readonly DateTimeOffset SuspendedUntil = new(2026, 12, 1, 17, 0, 0, TimeSpan.FromHours(8));
 
+    /// <summary>A RED thread with a reply, a revision, a tag, a participant, and a row in every moderation and activity table.</summary>
+    private async Task SeedThreadsAsync()
+    {
+        var space = await Sqlite.CreateSpaceAsync(SensitivityLabel.Amber);
+        await Sqlite.AddToSpaceAsync(space.Id, Member, SpaceRole.Moderator);
+        var thread = await Sqlite.StartThreadAsync(space.Id, Member, SensitivityLabel.Red, "Copied thread", "First post");
+        var reply = await Sqlite.ReplyAsync(thread.Id, Member, "A reply with **Markdown**");
+        var now = Sqlite.Clock.GetUtcNow();
+        await Sqlite.WithDbAsync(async db =>
+        {
+            var admin = await db.Users.SingleAsync(u => u.Email == DialogueFactory.AdminEmail);
+            db.AdminAuditEntries.Add(new AdminAuditEntry { At = now, ActorId = admin.Id, Action = "test", TargetUserId = Member.Id });
+            if (!await db.ThreadTags.AnyAsync(t => t.ThreadId == thread.Id)) db.ThreadTags.Add(new ThreadTag { ThreadId = thread.Id, Tag = "copied" });
+            if (!await db.ThreadParticipants.AnyAsync(p => p.ThreadId == thread.Id)) db.ThreadParticipants.Add(new ThreadParticipant { ThreadId = thread.Id, UserId = Member.Id, AddedAt = now });
+            db.PostRevisions.Add(new PostRevision { PostId = reply.Id, Number = 1, Source = "before", WrittenAt = now, ReplacedAt = now });
+            if (!await db.Watches.AnyAsync(w => w.ThreadId == thread.Id)) db.Watches.Add(new Watch { UserId = Member.Id, ThreadId = thread.Id, CreatedAt = now });
+            db.Notifications.Add(new Notification { RecipientId = Member.Id, Kind = NotificationKind.Reply, SpaceId = space.Id, ThreadId = thread.Id, PostId = reply.Id, CreatedAt = now });
+            if (!await db.ReadStates.AnyAsync(r => r.ThreadId == thread.Id)) db.ReadStates.Add(new ReadState { UserId = Member.Id, ThreadId = thread.Id, LastReadPostNumber = 1, UpdatedAt = now });
+            db.Flags.Add(new Flag { PostId = reply.Id, FlaggedById = admin.Id, Reason = FlagReason.Spam, CreatedAt = now });
+            db.ModerationLog.Add(new ModerationLogEntry { ActorId = Member.Id, At = now, Action = default, SpaceId = space.Id, ThreadId = thread.Id, Reason = "test" });
+            db.MemberSilences.Add(new MemberSilence { UserId = admin.Id, SpaceId = space.Id, CreatedAt = now, Until = now.AddDays(1) });
+            db.ThreadAccessLog.Add(new ThreadAccessLogEntry { UserId = Member.Id, ThreadId = thread.Id, At = now });
+            await db.SaveChangesAsync();
+        });
+    }
+
     public async Task InitializeAsync()
     {
-        Member = await Sqlite.CreateMemberAsync(null, Roles.Moderator);
+        Member = await Sqlite.CreateMemberAsync(null, Roles.Organiser);
         await Sqlite.WithScopeAsync(async sp =>
         {
             var users = sp.GetRequiredService<UserManager<DialogueUser>>();
@@ -52,7 +83,7 @@ public sealed class CopiedSite : IAsyncLifetime
             Check(await users.AddLoginAsync(member!, new UserLoginInfo("test-provider", "key-1", "Test provider")));
             Check(await users.ResetAuthenticatorKeyAsync(member!));
             Assert.NotNull(await users.GenerateNewTwoFactorRecoveryCodesAsync(member!, 5));
-            Check(await roles.AddClaimAsync((await roles.FindByNameAsync(Roles.Moderator))!, new Claim("dialogue:test", "role")));
+            Check(await roles.AddClaimAsync((await roles.FindByNameAsync(Roles.Organiser))!, new Claim("dialogue:test", "role")));
             // Written with a non-UTC offset, as an older version might have; PostgreSQL takes UTC only.
             await db.Users.Where(u => u.Id == Member.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.SuspendedUntil, SuspendedUntil));
 
@@ -74,6 +105,7 @@ public sealed class CopiedSite : IAsyncLifetime
             await db.SaveChangesAsync();
             return true;
         });
+        await SeedThreadsAsync();
         await Sqlite.CreateClient(Jar).SignInAsync(Member.Email!); // also writes the site's data-protection key
         SourceRows = await Sqlite.WithDbAsync(RowsPerTableAsync);
 
@@ -165,7 +197,7 @@ public sealed class CopyToPostgresTests(CopiedSite site) : IClassFixture<CopiedS
             var member = (await users.FindByIdAsync(site.Member.Id))!;
             Assert.Equal(5, await users.CountRecoveryCodesAsync(member));
             Assert.NotNull(await users.GetAuthenticatorKeyAsync(member));
-            Assert.True(await users.IsInRoleAsync(member, Roles.Moderator));
+            Assert.True(await users.IsInRoleAsync(member, Roles.Organiser));
             Assert.Contains(await users.GetClaimsAsync(member), c => c.Type == "dialogue:test" && c.Value == "copied");
             Assert.Single(await users.GetLoginsAsync(member), l => l.ProviderKey == "key-1");
             Assert.Equal(CopiedSite.SuspendedUntil, member.SuspendedUntil); // the same instant, now in UTC

@@ -56,7 +56,7 @@ public sealed class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         {
             var node = attempt % 2 == 0 ? onA : onB;
             var wrong = await node.PostSignInAsync(member.Email!, "wrong-password-1");
-            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode); // the form again, with an error
+            Assert.NotEqual("/", wrong.Headers.Location?.OriginalString); // not signed in
         }
 
         var right = await onA.PostSignInAsync(member.Email!);
