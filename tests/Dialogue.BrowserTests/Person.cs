@@ -23,7 +23,7 @@ public static class Person
     }
 
     /// <summary>The page's main content (the layout's navigation repeats some link names).</summary>
-    public static ILocator Main(this IPage page) => page.Locator("main");
+    public static ILocator MainContent(this IPage page) => page.Locator("main");
 
     /// <summary>True when the page is wider than the screen, so that a reader has to scroll sideways.</summary>
     public static Task<bool> ScrollsSidewaysAsync(this IPage page) =>

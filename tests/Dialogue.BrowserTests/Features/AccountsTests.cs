@@ -35,7 +35,7 @@ public sealed class AccountsTests(BrowserFixture fixture)
         await page.GotoAsync(fixture.Local(link));
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my address" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "your email address is confirmed" })).ToBeVisibleAsync();
-        await page.Main().GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
+        await page.MainContent().GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
         await page.FillSignInFormAsync(email, DialogueFactory.Password);
 
         var account = page.GetByRole(AriaRole.Navigation, new() { Name = "Account" });
@@ -48,6 +48,7 @@ public sealed class AccountsTests(BrowserFixture fixture)
 
         await page.GetByLabel("Time zone").FillAsync("Asia/Shanghai");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Your profile has been saved." })).ToBeVisibleAsync();
 
         await Assertions.Expect(memberSince).ToHaveAttributeAsync("title", "Asia/Shanghai");
         await Assertions.Expect(memberSince).ToHaveTextAsync(InZone(createdAt, "Asia/Shanghai"));
@@ -64,6 +65,7 @@ public sealed class AccountsTests(BrowserFixture fixture)
 
         await page.GetByLabel("Time zone").FillAsync("Mars/Olympus_Mons");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Your profile has been saved." })).ToBeVisibleAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Mars/Olympus_Mons" }).First).ToBeVisibleAsync();
         Assert.Equal("Mars/Olympus_Mons", await page.GetByLabel("Time zone").InputValueAsync());
