@@ -72,6 +72,26 @@ public sealed class AccountsTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Register_form_announces_a_mistake_at_the_field_and_keeps_what_was_typed()
+    {
+        var email = $"typo-{Guid.NewGuid():N}@test.dialogue";
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/Accounts/Register");
+        await page.GetByLabel("Display name").FillAsync("Typo Tester");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DialogueFactory.Password);
+        await page.GetByLabel("Repeat the password").FillAsync(DialogueFactory.Password + "x");
+        await page.GetByLabel("I will treat other participants with respect").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "The two passwords do not match." })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Repeat the password")).ToHaveAccessibleDescriptionAsync("The two passwords do not match.");
+        await Assertions.Expect(page.GetByLabel("Display name")).ToHaveValueAsync("Typo Tester");
+        await Assertions.Expect(page.GetByLabel("Email address")).ToHaveValueAsync(email);
+        await page.AssertNoSeriousViolationsAsync();
+    }
+
+    [Fact]
     public async Task Register_form_fits_a_phone_screen()
     {
         var page = await fixture.NewPageAsync(phone: true);
