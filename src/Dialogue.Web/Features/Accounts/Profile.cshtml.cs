@@ -131,8 +131,9 @@ public class ProfileModel(
         [Display(Name = "Time zone")]
         public string TimeZone { get; set; } = "UTC";
 
+        /// <summary>Empty (bound as null) for "automatic": nullable, so that MVC does not make it required.</summary>
         [Display(Name = "Language of the site")]
-        public string UiCulture { get; set; } = "";
+        public string? UiCulture { get; set; }
 
         [StringLength(2000, ErrorMessage = "{0} can be at most {1} characters long.")]
         [Display(Name = "Short bio")]
