@@ -127,8 +127,8 @@ public class ThreadModel(DialogueDbContext db, CurrentViewer current, ModeratorA
         CanLower = AccessPolicy.CanLowerLabel(viewer, facts);
         Members = await db.SpaceMembers.AsNoTracking()
             .Where(m => m.SpaceId == thread.SpaceId && m.Status == SpaceMemberStatus.Active && m.UserId != viewer.UserId)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new Member(u.Id, u.DisplayName))
-            .OrderBy(m => m.DisplayName).ToListAsync(ct);
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u)
+            .OrderBy(u => u.DisplayName).Select(u => new Member(u.Id, u.DisplayName)).ToListAsync(ct);
         var moderated = viewer.ModeratedSpaceIds();
         var all = viewer.IsAdmin || viewer.IsSiteModerator;
         Targets = await db.Spaces.AsNoTracking().VisibleTo(viewer)
