@@ -56,6 +56,10 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
         Assert.Equal(expected, html.Contains(thread.Title, StringComparison.Ordinal));
         Assert.Equal(expected, html.Contains(World.BodyOf(label), StringComparison.Ordinal));
 
+        // Search results, through the same policy (full-text and, for a short query, LIKE).
+        var search = await client.GetStringAsync($"/Search?q={World.BodyOf(label)}");
+        Assert.Equal(expected, search.Contains(thread.Title, StringComparison.Ordinal));
+
         // The space's thread list.
         var space = await client.GetAsync($"/Spaces/{world.Space.Slug}");
         Assert.Equal(HttpStatusCode.OK, space.StatusCode);
