@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Dialogue.Web.Features.Access;
 using Dialogue.Web.Features.Accounts;
 using Dialogue.Web.Features.Admin;
@@ -11,8 +13,6 @@ using Dialogue.Web.Infrastructure.Jobs;
 using Dialogue.Web.Infrastructure.Localization;
 using Dialogue.Web.Infrastructure.Security;
 using Dialogue.Web.Infrastructure.Time;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 

@@ -40,7 +40,12 @@ public class IndexModel(DialogueDbContext db, CurrentViewer current, ISearchInde
 
     public string PageLink(int page) => Url.Page("Index", new
     {
-        q = Q, spaceId = SpaceId, author = Author, label = Label, from = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        to = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), p = page,
+        q = Q,
+        spaceId = SpaceId,
+        author = Author,
+        label = Label,
+        from = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        to = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        p = page,
     }) ?? "/Search";
 }

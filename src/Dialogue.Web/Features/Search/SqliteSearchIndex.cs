@@ -39,8 +39,18 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
             var rows = await (from m in found
                               join p in posts on m.PostId equals p.Id
                               orderby m.Rank, p.Id descending
-                              select new { p.Id, p.Number, p.ThreadId, p.Thread!.Title, p.Thread.Label, Space = p.Thread.Space!.Name,
-                                  Author = db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(), p.CreatedAt, m.Snippet })
+                              select new
+                              {
+                                  p.Id,
+                                  p.Number,
+                                  p.ThreadId,
+                                  p.Thread!.Title,
+                                  p.Thread.Label,
+                                  Space = p.Thread.Space!.Name,
+                                  Author = db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
+                                  p.CreatedAt,
+                                  m.Snippet
+                              })
                 .Skip(skip).Take(PageSize + 1).ToListAsync(ct);
             hits = [.. rows.Select(r => new SearchHit(r.Id, r.Number, r.ThreadId, r.Title, r.Label, r.Space, r.Author, r.CreatedAt, Highlight(r.Snippet)))];
         }
@@ -53,8 +63,18 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
                 like = like.Where(p => EF.Functions.Like(p.Source, pattern, "\\") || (p.Number == 1 && EF.Functions.Like(p.Thread!.Title, pattern, "\\")));
             }
             var rows = await like.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
-                .Select(p => new { p.Id, p.Number, p.ThreadId, p.Thread!.Title, p.Thread.Label, Space = p.Thread.Space!.Name,
-                    Author = db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(), p.CreatedAt, p.Source })
+                .Select(p => new
+                {
+                    p.Id,
+                    p.Number,
+                    p.ThreadId,
+                    p.Thread!.Title,
+                    p.Thread.Label,
+                    Space = p.Thread.Space!.Name,
+                    Author = db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
+                    p.CreatedAt,
+                    p.Source
+                })
                 .Skip(skip).Take(PageSize + 1).ToListAsync(ct);
             hits = [.. rows.Select(r => new SearchHit(r.Id, r.Number, r.ThreadId, r.Title, r.Label, r.Space, r.Author, r.CreatedAt, LikeSnippet(r.Source, terms)))];
         }
