@@ -4,6 +4,8 @@ using Dialogue.Web.Features.Access;
 using Dialogue.Web.Features.Accounts;
 using Dialogue.Web.Features.Admin;
 using Dialogue.Web.Features.Invitations;
+using Dialogue.Web.Features.Moderation;
+using Dialogue.Web.Features.Search;
 using Dialogue.Web.Features.Threads;
 using Dialogue.Web.Infrastructure.Data;
 using Dialogue.Web.Infrastructure.Email;
@@ -36,6 +38,8 @@ public static class DialogueBuilderExtensions
         services.AddDialogueInvitations();
         services.AddDialogueAccess();
         services.AddDialogueThreads();
+        services.AddDialogueModeration();
+        services.AddDialogueSearch();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

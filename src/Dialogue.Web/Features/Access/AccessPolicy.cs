@@ -47,6 +47,15 @@ public static class AccessPolicy
         Can(viewer, post, AccessAction.Read) && viewer.IsApproved && viewer.UserId == post.AuthorId
         && !post.IsDeleted && post.Status is not (PostStatus.Deleted or PostStatus.Rejected) && !post.Thread.IsClosed;
 
+    /// <summary>Lowering a label: only a moderator of the thread's own space (by membership), never a site-wide role.</summary>
+    public static bool CanLowerLabel(Viewer viewer, ThreadFacts thread) =>
+        Can(viewer, thread, AccessAction.Moderate) && viewer.IsSpaceModerator(thread.SpaceId);
+
+    /// <summary>Flag a post: a signed-in approved reader, not its author, of content that is shown.</summary>
+    public static bool CanFlag(Viewer viewer, PostFacts post) =>
+        Can(viewer, post, AccessAction.Read) && viewer.IsApproved && viewer.UserId != post.AuthorId
+        && !post.IsDeleted && post.Status == PostStatus.Approved;
+
     /// <summary>Whether the viewer sees that the space exists: its name, description and label.</summary>
     public static bool CanSee(Viewer viewer, SpaceFacts space) =>
         space.DefaultLabel == SensitivityLabel.Clear || viewer.IsApproved;

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Dialogue.Data.Moderation;
 using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Spaces;
 using Dialogue.Data.Threads;
@@ -22,6 +23,45 @@ public static class Visible
     {
         var threadReadable = Compose<Post, DiscussionThread>(p => p.Thread!, ThreadReadable(viewer));
         return posts.Where(threadReadable).Where(PostModerationAllows(viewer));
+    }
+
+    /// <summary>The posts the viewer may read AND moderate: the review queue's and the flag list's source.</summary>
+    public static IQueryable<Post> ModeratedBy(this IQueryable<Post> posts, Viewer viewer)
+    {
+        if (!viewer.IsApproved)
+        {
+            return posts.Where(p => false);
+        }
+        var visible = posts.VisibleTo(viewer);
+        if (viewer.IsAdmin || viewer.IsSiteModerator)
+        {
+            return visible;
+        }
+        var moderated = viewer.ModeratedSpaceIds();
+        return visible.Where(p => moderated.Contains(p.Thread!.SpaceId));
+    }
+
+    /// <summary>
+    /// Moderation log entries for the viewer: admins read the whole log (it holds ids, actions and reasons, no
+    /// content); space moderators the entries of the spaces they moderate. Thread titles are shown only through
+    /// <see cref="VisibleTo(IQueryable{DiscussionThread}, Viewer)"/>.
+    /// </summary>
+    public static IQueryable<ModerationLogEntry> VisibleTo(this IQueryable<ModerationLogEntry> entries, Viewer viewer)
+    {
+        if (!viewer.IsApproved)
+        {
+            return entries.Where(e => false);
+        }
+        if (viewer.IsAdmin)
+        {
+            return entries;
+        }
+        if (viewer.IsSiteModerator)
+        {
+            return entries.Where(e => e.SpaceId != null);
+        }
+        var moderated = viewer.ModeratedSpaceIds();
+        return entries.Where(e => e.SpaceId != null && moderated.Contains(e.SpaceId.Value));
     }
 
     /// <summary>The viewer's own notifications, and only those whose thread and post the viewer may still read.</summary>

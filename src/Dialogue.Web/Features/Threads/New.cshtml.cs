@@ -3,6 +3,7 @@ using Dialogue.Data;
 using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Spaces;
 using Dialogue.Web.Features.Access;
+using Dialogue.Web.Features.Moderation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Dialogue.Web.Features.Threads;
 
 /// <summary>Start a thread in a space: title, a label no laxer than the space's, tags, the first post, and for RED its participants.</summary>
-public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posting, IStringLocalizer<Text> text) : PageModel
+public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posting, PostingRules rules, IStringLocalizer<Text> text) : PageModel
 {
     public sealed record Candidate(string UserId, string DisplayName);
 
@@ -79,13 +80,21 @@ public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posti
         {
             ModelState.AddModelError("Data.Body", text["Write the first post."]);
         }
+        var viewer = await current.GetAsync(ct);
+        if (ModelState.IsValid && await rules.RefusalAsync(viewer, spaceId, null, ct) is { } notNow)
+        {
+            ModelState.AddModelError("Data.Body", notNow);
+        }
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        var viewer = await current.GetAsync(ct);
         var thread = await posting.StartThreadAsync(
             new Posting.NewThread(spaceId, Data.Title, label, tags!, Data.Body, participants), viewer, ct);
+        if (thread.Status == Dialogue.Data.Threads.PostStatus.Pending)
+        {
+            TempData["Status"] = (string)text["Thank you! A moderator reviews the first posts of new members; yours is marked “awaiting review” until then, and you will be told."];
+        }
         return Redirect($"/Threads/{thread.Id}");
     }
 

@@ -2,6 +2,7 @@ using Dialogue.Data;
 using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Threads;
 using Dialogue.Web.Features.Access;
+using Dialogue.Web.Features.Moderation;
 using Dialogue.Web.Features.Threads.Markdown;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,15 +12,21 @@ namespace Dialogue.Web.Features.Threads;
 /// Writes threads and posts: renders once, numbers the post, moves the thread's activity, marks it read
 /// for its author, and notifies — all in one transaction, so a post and its notifications and emails exist together.
 /// </summary>
-public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifier notifier, TimeProvider clock)
+public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifier notifier, PostingRules rules, TimeProvider clock)
 {
     public const int MaxTags = 5;
 
     public sealed record NewThread(long SpaceId, string Title, SensitivityLabel Label, IReadOnlyList<string> Tags, string Body, IReadOnlyList<string> Participants);
 
-    public async Task<DiscussionThread> StartThreadAsync(NewThread input, Viewer author, CancellationToken ct)
+    /// <summary>
+    /// Writes the thread and its first post. A new member's post waits for review (<see cref="PostingRules"/>):
+    /// then the thread is Pending too and nobody is notified until a moderator approves it.
+    /// <paramref name="trusted"/> skips review (demo content written by the app itself).
+    /// </summary>
+    public async Task<DiscussionThread> StartThreadAsync(NewThread input, Viewer author, CancellationToken ct, bool trusted = false)
     {
         var rendered = await renderer.RenderAsync(input.Body, author, ct);
+        var held = !trusted && await rules.HoldForReviewAsync(author, input.SpaceId, ct);
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var thread = new DiscussionThread
@@ -31,6 +38,7 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
             CreatedAt = now,
             LastActivityAt = now,
             PostCount = 1,
+            Status = held ? PostStatus.Pending : PostStatus.Approved,
             Tags = [.. input.Tags.Select(t => new ThreadTag { Tag = t })],
             Participants = input.Label == SensitivityLabel.Red
                 ? [.. input.Participants.Append(author.UserId!).Distinct(StringComparer.Ordinal)
@@ -38,6 +46,7 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
                 : [],
         };
         var post = NewPost(rendered, input.Body, author.UserId!, 1, now);
+        post.Status = thread.Status;
         thread.Posts.Add(post);
         db.Threads.Add(thread);
         await db.SaveChangesAsync(ct);
@@ -45,13 +54,17 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
         // The author follows their own thread.
         db.Watches.Add(new Watch { UserId = author.UserId!, ThreadId = thread.Id, CreatedAt = now });
         db.ReadStates.Add(new ReadState { UserId = author.UserId!, ThreadId = thread.Id, LastReadPostNumber = 1, UpdatedAt = now });
-        await notifier.PostAddedAsync(Facts(thread), thread.Id, thread.Title, post, rendered.MentionedUserIds, ct);
+        if (!held)
+        {
+            await notifier.PostAddedAsync(Facts(thread), thread.Id, thread.Title, post, rendered.MentionedUserIds, ct);
+        }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return thread;
     }
 
-    public async Task<Post> ReplyAsync(long threadId, string body, Viewer author, CancellationToken ct)
+    /// <summary>Writes a reply; a new member's waits for review and notifies nobody until approved.</summary>
+    public async Task<Post> ReplyAsync(long threadId, string body, Viewer author, CancellationToken ct, bool trusted = false)
     {
         var rendered = await renderer.RenderAsync(body, author, ct);
         var now = clock.GetUtcNow();
@@ -64,11 +77,16 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
         var thread = await db.Threads.AsNoTracking().Include(t => t.Participants).SingleAsync(t => t.Id == threadId, ct);
         var post = NewPost(rendered, body, author.UserId!, thread.PostCount, now);
         post.ThreadId = threadId;
+        var held = !trusted && await rules.HoldForReviewAsync(author, thread.SpaceId, ct);
+        post.Status = held ? PostStatus.Pending : PostStatus.Approved;
         db.Posts.Add(post);
         await db.SaveChangesAsync(ct);
 
         await MarkReadAsync(author.UserId!, threadId, post.Number, ct);
-        await notifier.PostAddedAsync(Facts(thread), threadId, thread.Title, post, rendered.MentionedUserIds, ct);
+        if (!held)
+        {
+            await notifier.PostAddedAsync(Facts(thread), threadId, thread.Title, post, rendered.MentionedUserIds, ct);
+        }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return post;

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Dialogue.Data;
 using Dialogue.Web.Features.Access;
+using Dialogue.Web.Features.Moderation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace Dialogue.Web.Features.Threads;
 /// Reply to a thread, optionally quoting a post: the form is prefilled with "> [quote=ID]" and the quoted
 /// Markdown. When the reply is invalid the page shows again with the draft in it.
 /// </summary>
-public class ReplyModel(DialogueDbContext db, CurrentViewer current, Posting posting, Microsoft.Extensions.Localization.IStringLocalizer<Text> text) : PageModel
+public class ReplyModel(DialogueDbContext db, CurrentViewer current, Posting posting, PostingRules rules, Microsoft.Extensions.Localization.IStringLocalizer<Text> text) : PageModel
 {
     [BindProperty] public Command Data { get; set; } = new();
     public long ThreadId { get; private set; }
@@ -60,7 +61,18 @@ public class ReplyModel(DialogueDbContext db, CurrentViewer current, Posting pos
             }
             return Page();
         }
-        var post = await posting.ReplyAsync(threadId, Data.Body, await current.GetAsync(ct), ct);
+        var viewer = await current.GetAsync(ct);
+        // Silence, the rate limit and slow mode refuse with a message; the draft stays in the form.
+        if (await rules.RefusalAsync(viewer, Facts.SpaceId, threadId, ct) is { } notNow)
+        {
+            ModelState.AddModelError("Data.Body", notNow);
+            return Page();
+        }
+        var post = await posting.ReplyAsync(threadId, Data.Body, viewer, ct);
+        if (post.Status == Dialogue.Data.Threads.PostStatus.Pending)
+        {
+            TempData["Status"] = (string)text["Thank you! A moderator reviews the first posts of new members; yours is marked “awaiting review” until then, and you will be told."];
+        }
         return Redirect($"/Threads/{threadId}?p={DetailsModel.PageOf(post.Number)}#post-{post.Number}");
     }
 

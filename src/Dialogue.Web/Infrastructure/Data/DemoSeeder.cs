@@ -102,9 +102,9 @@ public sealed class DemoSeeder(
         var reading = await posting.StartThreadAsync(new Posting.NewThread(open.Id, "Reading list: interpretability in 2026", SensitivityLabel.Clear,
             ["reading-list", "interpretability"],
             "Please add papers you found useful this year.\n\n- *Scaling monosemanticity*\n- Circuit tracing follow-ups\n\nReplies in any language are welcome.", []),
-            As("jonas@demo.dialogue"), ct);
-        await posting.ReplyAsync(reading.Id, "我推荐关于稀疏自编码器的综述，尤其是中文社区的复现报告。@jonas", As("li.wei@demo.dialogue"), ct);
-        await posting.ReplyAsync(reading.Id, "Adding two evaluation papers from our group. @li.wei could you share the replication links?", As("sarah@demo.dialogue"), ct);
+            As("jonas@demo.dialogue"), ct, trusted: true);
+        await posting.ReplyAsync(reading.Id, "我推荐关于稀疏自编码器的综述，尤其是中文社区的复现报告。@jonas", As("li.wei@demo.dialogue"), ct, trusted: true);
+        await posting.ReplyAsync(reading.Id, "Adding two evaluation papers from our group. @li.wei could you share the replication links?", As("sarah@demo.dialogue"), ct, trusted: true);
 
         // A full first page (20 posts): what a lively thread looks like, and the page the thread benchmark measures.
         var weekly = await posting.StartThreadAsync(new Posting.NewThread(open.Id, "Open discussion: what changed in evals this week", SensitivityLabel.Clear,
@@ -118,11 +118,11 @@ public sealed class DemoSeeder(
         }
 
         var glossary = await posting.StartThreadAsync(new Posting.NewThread(open.Id, "How do we translate “alignment tax”?", SensitivityLabel.Green,
-            ["glossary"], "Members only: candidate translations before they go to the public glossary.", []), As("amira@demo.dialogue"), ct);
-        await posting.ReplyAsync(glossary.Id, "“对齐税” is common, but some prefer “对齐成本”.", As("li.wei@demo.dialogue"), ct);
+            ["glossary"], "Members only: candidate translations before they go to the public glossary.", []), As("amira@demo.dialogue"), ct, trusted: true);
+        await posting.ReplyAsync(glossary.Id, "“对齐税” is common, but some prefer “对齐成本”.", As("li.wei@demo.dialogue"), ct, trusted: true);
 
         var results = await posting.StartThreadAsync(new Posting.NewThread(evals.Id, "Pre-release results: cyber uplift eval", SensitivityLabel.Amber,
-            ["evals"], "Draft numbers for discussion inside this space only. **Do not forward.**", []), As("amira@demo.dialogue"), ct);
-        await posting.ReplyAsync(results.Id, "Our replication is within the error bars. @amira", As("li.wei@demo.dialogue"), ct);
+            ["evals"], "Draft numbers for discussion inside this space only. **Do not forward.**", []), As("amira@demo.dialogue"), ct, trusted: true);
+        await posting.ReplyAsync(results.Id, "Our replication is within the error bars. @amira", As("li.wei@demo.dialogue"), ct, trusted: true);
     }
 }

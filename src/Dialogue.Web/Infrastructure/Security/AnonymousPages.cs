@@ -28,6 +28,8 @@ public static class AnonymousPages
         "/Threads/Details",
         "/Threads/Post",
         "/Threads/History",
+        // Search results pass through the access policy: a signed-out visitor finds CLEAR posts only.
+        "/Search/Index",
     ];
 
     public static void Apply(PageConventionCollection conventions)

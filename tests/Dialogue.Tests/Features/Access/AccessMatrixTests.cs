@@ -56,6 +56,10 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
         Assert.Equal(expected, html.Contains(thread.Title, StringComparison.Ordinal));
         Assert.Equal(expected, html.Contains(World.BodyOf(label), StringComparison.Ordinal));
 
+        // Search results, through the same policy (full-text and, for a short query, LIKE).
+        var search = await client.GetStringAsync($"/Search?q={World.BodyOf(label)}");
+        Assert.Equal(expected, search.Contains(thread.Title, StringComparison.Ordinal));
+
         // The space's thread list.
         var space = await client.GetAsync($"/Spaces/{world.Space.Slug}");
         Assert.Equal(HttpStatusCode.OK, space.StatusCode);
@@ -82,6 +86,24 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
             // A notification about the thread (written when the viewer could, say, still read it) shows only if they may read it now.
             var notifications = await client.GetAsync("/Threads/Notifications");
             Assert.Equal(expected, (await notifications.Content.ReadAsStringAsync()).Contains(thread.Title, StringComparison.Ordinal));
+
+            // The review queue (the post is flagged) and the moderation log: moderators only, and only what they may read.
+            var moderates = kind is Kind.SpaceModerator or Kind.Admin;
+            var queue = await client.GetAsync("/Moderation/Queue");
+            var log = await client.GetAsync("/Moderation/Log");
+            Assert.Equal(moderates ? HttpStatusCode.OK : HttpStatusCode.Forbidden, queue.StatusCode);
+            Assert.Equal(moderates ? HttpStatusCode.OK : HttpStatusCode.Forbidden, log.StatusCode);
+            var queueHtml = await queue.Content.ReadAsStringAsync();
+            var logHtml = await log.Content.ReadAsStringAsync();
+            Assert.Equal(moderates && expected, queueHtml.Contains(World.BodyOf(label), StringComparison.Ordinal));
+            Assert.Equal(moderates && expected, queueHtml.Contains(thread.Title, StringComparison.Ordinal));
+            Assert.Equal(moderates && expected, logHtml.Contains(thread.Title, StringComparison.Ordinal));
+            // The log's own words (who, what, why) are for the space's moderators and admins, whatever the label.
+            Assert.Equal(moderates, logHtml.Contains(World.LogReasonOf(label), StringComparison.Ordinal));
+
+            // Flagging: not found when unreadable.
+            var flag = await client.GetAsync($"/Moderation/Flag?postId={world.Posts[label].Id}");
+            Assert.Equal(expected ? HttpStatusCode.OK : HttpStatusCode.NotFound, flag.StatusCode);
         }
         else
         {
@@ -133,6 +155,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
         public Dictionary<SensitivityLabel, Post> Posts { get; } = [];
 
         public static string BodyOf(SensitivityLabel label) => $"secret-body-of-{label}-thread";
+        public static string LogReasonOf(SensitivityLabel label) => $"log-reason-of-{label}-thread";
 
         public async Task<HttpClient> ClientAsync(Kind kind) =>
             kind == Kind.Stranger ? this.CreateBrowser() : await this.CreateSignedInBrowserAsync(users[kind]);
@@ -166,6 +189,25 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
                 }
                 await WithDbAsync(async db =>
                 {
+                    foreach (var label in Enum.GetValues<SensitivityLabel>())
+                    {
+                        db.Flags.Add(new Dialogue.Data.Moderation.Flag
+                        {
+                            PostId = Posts[label].Id,
+                            FlaggedById = users[Kind.SpaceMember].Id,
+                            Reason = Dialogue.Data.Moderation.FlagReason.OffTopic,
+                            CreatedAt = Clock.GetUtcNow(),
+                        });
+                        db.ModerationLog.Add(new Dialogue.Data.Moderation.ModerationLogEntry
+                        {
+                            ActorId = users[Kind.SpaceModerator].Id,
+                            At = Clock.GetUtcNow(),
+                            Action = Dialogue.Data.Moderation.ModerationAction.PinThread,
+                            SpaceId = Space.Id,
+                            ThreadId = Threads[label].Id,
+                            Reason = LogReasonOf(label),
+                        });
+                    }
                     foreach (var user in users.Values)
                     {
                         foreach (var label in Enum.GetValues<SensitivityLabel>())

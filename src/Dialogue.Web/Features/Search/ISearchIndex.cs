@@ -1,0 +1,23 @@
+using Dialogue.Data.Sensitivity;
+using Dialogue.Web.Features.Access;
+
+namespace Dialogue.Web.Features.Search;
+
+/// <summary>What a reader searches for; every filter optional.</summary>
+public sealed record SearchQuery(string Text, long? SpaceId = null, string? Author = null, SensitivityLabel? Label = null,
+    DateTimeOffset? From = null, DateTimeOffset? To = null, int Page = 1);
+
+/// <summary>One post found: <see cref="SnippetHtml"/> is already HTML-encoded, with the matches in &lt;mark&gt;.</summary>
+public sealed record SearchHit(long PostId, int Number, long ThreadId, string ThreadTitle, SensitivityLabel Label, string SpaceName,
+    string AuthorName, DateTimeOffset CreatedAt, string SnippetHtml);
+
+public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, bool HasMore);
+
+/// <summary>
+/// Full-text search over posts, provider-neutral: an implementation finds matching post ids its own way and must
+/// return only posts in <c>Posts.VisibleTo(viewer)</c> — the access policy decides, never the index.
+/// </summary>
+public interface ISearchIndex
+{
+    Task<SearchResults> SearchAsync(SearchQuery query, Viewer viewer, CancellationToken ct);
+}

@@ -1,0 +1,128 @@
+using System.Net;
+using Dialogue.Data;
+using Dialogue.Data.Threads;
+using Dialogue.Web.Features.Access;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dialogue.Web.Features.Search;
+
+/// <summary>
+/// SQLite FTS5 with the trigram tokenizer (the PostSearch table, kept in step by triggers). Trigrams need three
+/// characters: a shorter term is searched with LIKE over the visible posts instead. Hits are joined with
+/// <see cref="Visible.VisibleTo(IQueryable{Post}, Viewer)"/>, so the index never decides who reads what.
+/// </summary>
+public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
+{
+    public const int PageSize = 20;
+    private const char Open = '\u0002';
+    private const char Close = '\u0003';
+
+    private sealed record Match(long PostId, string Snippet, double Rank);
+
+    public async Task<SearchResults> SearchAsync(SearchQuery query, Viewer viewer, CancellationToken ct)
+    {
+        var terms = query.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (terms.Length == 0)
+        {
+            return new SearchResults([], false);
+        }
+        var posts = Filter(db.Posts.AsNoTracking().VisibleTo(viewer).Where(p => !p.IsDeleted), query);
+        var skip = (Math.Max(1, query.Page) - 1) * PageSize;
+        List<SearchHit> hits;
+        // FTS5 exists only on SQLite (the migration creates it there); another provider without its own index gets the LIKE path.
+        if (db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite" && terms.All(t => t.Length >= 3))
+        {
+            // Each term a quoted FTS5 string (quotes doubled), all required: user input is never FTS5 syntax.
+            var match = string.Join(" AND ", terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+            var found = db.Database.SqlQuery<Match>(
+                $"SELECT rowid AS PostId, snippet(PostSearch, -1, char(2), char(3), '…', 64) AS Snippet, rank AS Rank FROM PostSearch WHERE PostSearch MATCH {match}");
+            var rows = await (from m in found
+                              join p in posts on m.PostId equals p.Id
+                              orderby m.Rank, p.Id descending
+                              select new
+                              {
+                                  p.Id,
+                                  p.Number,
+                                  p.ThreadId,
+                                  p.Thread!.Title,
+                                  p.Thread.Label,
+                                  Space = p.Thread.Space!.Name,
+                                  Author = db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
+                                  p.CreatedAt,
+                                  m.Snippet
+                              })
+                .Skip(skip).Take(PageSize + 1).ToListAsync(ct);
+            hits = [.. rows.Select(r => new SearchHit(r.Id, r.Number, r.ThreadId, r.Title, r.Label, r.Space, r.Author, r.CreatedAt, Highlight(r.Snippet)))];
+        }
+        else
+        {
+            var like = posts;
+            foreach (var term in terms)
+            {
+                var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+                like = like.Where(p => EF.Functions.Like(p.Source, pattern, "\\") || (p.Number == 1 && EF.Functions.Like(p.Thread!.Title, pattern, "\\")));
+            }
+            var rows = await like.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
+                .Select(p => new
+                {
+                    p.Id,
+                    p.Number,
+                    p.ThreadId,
+                    p.Thread!.Title,
+                    p.Thread.Label,
+                    Space = p.Thread.Space!.Name,
+                    Author = db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
+                    p.CreatedAt,
+                    p.Source
+                })
+                .Skip(skip).Take(PageSize + 1).ToListAsync(ct);
+            hits = [.. rows.Select(r => new SearchHit(r.Id, r.Number, r.ThreadId, r.Title, r.Label, r.Space, r.Author, r.CreatedAt, LikeSnippet(r.Source, terms)))];
+        }
+        return new SearchResults(hits.Take(PageSize).ToList(), hits.Count > PageSize);
+    }
+
+    private IQueryable<Post> Filter(IQueryable<Post> posts, SearchQuery query)
+    {
+        if (query.SpaceId is { } spaceId)
+        {
+            posts = posts.Where(p => p.Thread!.SpaceId == spaceId);
+        }
+        if (query.Label is { } label)
+        {
+            posts = posts.Where(p => p.Thread!.Label == label);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Author))
+        {
+            var author = query.Author.Trim();
+            posts = posts.Where(p => db.Users.Any(u => u.Id == p.AuthorId && u.DisplayName == author));
+        }
+        if (query.From is { } from)
+        {
+            posts = posts.Where(p => p.CreatedAt >= from);
+        }
+        if (query.To is { } to)
+        {
+            posts = posts.Where(p => p.CreatedAt < to);
+        }
+        return posts;
+    }
+
+    /// <summary>Encode the whole snippet first, then turn the match markers (control characters no post contains after encoding) into &lt;mark&gt;.</summary>
+    public static string Highlight(string snippet) =>
+        WebUtility.HtmlEncode(snippet.Replace("\n", " ", StringComparison.Ordinal))
+            .Replace(Open.ToString(), "<mark>", StringComparison.Ordinal)
+            .Replace(Close.ToString(), "</mark>", StringComparison.Ordinal);
+
+    private static string LikeSnippet(string source, string[] terms)
+    {
+        var at = terms.Select(t => source.IndexOf(t, StringComparison.OrdinalIgnoreCase)).Where(i => i >= 0).DefaultIfEmpty(0).Min();
+        var start = Math.Max(0, at - 40);
+        var text = source.Substring(start, Math.Min(source.Length - start, 160)).Replace(Open, ' ').Replace(Close, ' ');
+        foreach (var term in terms)
+        {
+            text = System.Text.RegularExpressions.Regex.Replace(text, System.Text.RegularExpressions.Regex.Escape(term),
+                m => Open + m.Value + Close, System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        }
+        return Highlight((start > 0 ? "…" : "") + text);
+    }
+}
