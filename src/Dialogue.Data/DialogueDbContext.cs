@@ -1,4 +1,5 @@
 using Dialogue.Data.Accounts;
+using Dialogue.Data.Digests;
 using Dialogue.Data.Email;
 using Dialogue.Data.Site;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -14,6 +15,11 @@ public class DialogueDbContext(DbContextOptions<DialogueDbContext> options)
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
+    public DbSet<PublicSubscriber> PublicSubscribers => Set<PublicSubscriber>();
+    public DbSet<DigestLedgerEntry> DigestLedger => Set<DigestLedgerEntry>();
+    public DbSet<DigestEmailSettings> DigestEmailSettings => Set<DigestEmailSettings>();
+    public DbSet<DigestPreviewAudit> DigestPreviewAudits => Set<DigestPreviewAudit>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     protected override void OnModelCreating(ModelBuilder builder)

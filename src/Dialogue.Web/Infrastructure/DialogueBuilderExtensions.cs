@@ -1,4 +1,5 @@
 using Dialogue.Web.Features.Accounts;
+using Dialogue.Web.Features.Digests;
 using Dialogue.Web.Infrastructure.Data;
 using Dialogue.Web.Infrastructure.Email;
 using Dialogue.Web.Infrastructure.Jobs;
@@ -23,6 +24,7 @@ public static class DialogueBuilderExtensions
         services.AddDialogueEmail();
         services.AddDialogueJobs(builder.Configuration);
         services.AddDialogueAccounts();
+        services.AddDialogueDigests();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

@@ -22,6 +22,9 @@ public static class AnonymousPages
         "/Accounts/ResetPassword",
         "/Accounts/AccessDenied",
         "/Accounts/Setup",
+        "/Digests/Subscribe",
+        "/Digests/Confirm",
+        "/Digests/Unsubscribe",
     ];
 
     public static void Apply(PageConventionCollection conventions)
