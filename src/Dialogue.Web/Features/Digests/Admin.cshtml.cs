@@ -59,12 +59,15 @@ public class AdminModel(DialogueDbContext db, DigestPreviews previews, TimeProvi
 
     public async Task<IActionResult> OnPostColumnAsync(CancellationToken ct)
     {
+        // Only this form's fields count; the preview form's are not part of the post.
+        var unreadable = Labels.Where(l => ModelState[nameof(Column) + "." + l]?.Errors.Count > 0).ToHashSet();
         ModelState.Clear();
         foreach (var label in Labels)
         {
-            if (!Enum.IsDefined(Column.For(label)) || Column.For(label) > EmailRedaction.MaximumFor(label))
+            var level = Column.For(label);
+            if (unreadable.Contains(label) || !Enum.IsDefined(level) || level > EmailRedaction.MaximumFor(label))
             {
-                ModelState.AddModelError("Column." + label, text["{0} cannot be sent in more detail than the sensitivity model allows.", label.Tlp()]);
+                ModelState.AddModelError(string.Empty, text["{0} cannot be sent in more detail than the sensitivity model allows.", label.Tlp()]);
             }
         }
         if (!ModelState.IsValid)

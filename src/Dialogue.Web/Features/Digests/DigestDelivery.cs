@@ -172,6 +172,7 @@ public sealed class DigestDelivery(
         {
             var skipped = await Guarded(entry, claim).ExecuteUpdateAsync(s => s
                 .SetProperty(l => l.Status, DigestLedgerStatus.SkippedEmpty)
+                .SetProperty(l => l.LastError, (string?)null)
                 .SetProperty(l => l.Since, since)
                 .SetProperty(l => l.Until, until)
                 .SetProperty(l => l.LockedUntil, (DateTimeOffset?)null)

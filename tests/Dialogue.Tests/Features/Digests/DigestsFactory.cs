@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Hangfire;
 using Microsoft.Extensions.Options;
 
 namespace Dialogue.Tests.Features.Digests;
@@ -25,10 +27,18 @@ public class DigestsFactory : DialogueFactory
         }
     }
 
+    /// <summary>Jobs the app enqueued; the tests run them themselves.</summary>
+    public RecordingJobClient Jobs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.AddScoped<IDigestSection, TestSection>());
+        builder.ConfigureServices(services =>
+        {
+            services.AddScoped<IDigestSection, TestSection>();
+            services.RemoveAll<IBackgroundJobClient>();
+            services.AddSingleton<IBackgroundJobClient>(Jobs);
+        });
     }
 
     /// <summary>A member with a digest chosen through the settings page's handler, in the given zone.</summary>

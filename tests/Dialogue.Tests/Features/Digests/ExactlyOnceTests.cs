@@ -204,4 +204,33 @@ public sealed class ExactlyOnceTests
         var ledger = await factory.LedgerOfAsync(member.Id);
         Assert.Equal(ledger[0].Until, ledger[1].Since);
     }
+
+    [Fact]
+    public async Task The_scheduler_enqueues_batches_of_ids_that_survive_Hangfire_serialization()
+    {
+        await using var factory = new DigestsFactory { Settings = { ["Digests:BatchSize"] = "2" } };
+        var members = new List<Dialogue.Data.Accounts.DialogueUser>();
+        for (var i = 0; i < 3; i++)
+        {
+            members.Add(await MemberWithNewsAsync(factory));
+        }
+        factory.Clock.Advance(TenOClock - factory.Clock.GetUtcNow() + TimeSpan.FromMinutes(1));
+
+        var batches = await factory.WithScopeAsync(sp => sp.GetRequiredService<DigestScheduler>().ScanAsync(CancellationToken.None));
+
+        Assert.Equal([2, 1], batches.Select(b => b.Ids.Length));
+        Assert.Equal(members.Select(m => m.Id).Order(), batches.SelectMany(b => b.Ids).Order());
+        var jobs = factory.Jobs.Jobs.Where(j => j.Type == typeof(DigestBatchJob)).ToList();
+        Assert.Equal(2, jobs.Count);
+        foreach (var job in jobs)
+        {
+            var roundTrip = Hangfire.Storage.InvocationData.SerializeJob(job).DeserializeJob();
+            Assert.Equal(nameof(DigestBatchJob.RunAsync), roundTrip.Method.Name);
+            Assert.Equal(DigestRecipientKind.Member, roundTrip.Args[0]);
+            Assert.IsType<string[]>(roundTrip.Args[1]);
+        }
+        // Leased: the next scan (five minutes later) does not hand the same recipients out again.
+        factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Empty(await factory.WithScopeAsync(sp => sp.GetRequiredService<DigestScheduler>().ScanAsync(CancellationToken.None)));
+    }
 }
