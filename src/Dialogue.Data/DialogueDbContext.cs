@@ -1,7 +1,10 @@
 using Dialogue.Data.Accounts;
 using Dialogue.Data.Digests;
 using Dialogue.Data.Email;
+using Dialogue.Data.Moderation;
 using Dialogue.Data.Site;
+using Dialogue.Data.Spaces;
+using Dialogue.Data.Threads;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +24,22 @@ public class DialogueDbContext(DbContextOptions<DialogueDbContext> options)
     public DbSet<DigestEmailSettings> DigestEmailSettings => Set<DigestEmailSettings>();
     public DbSet<DigestPreviewAudit> DigestPreviewAudits => Set<DigestPreviewAudit>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
+
+    public DbSet<Space> Spaces => Set<Space>();
+    public DbSet<SpaceMember> SpaceMembers => Set<SpaceMember>();
+    public DbSet<DiscussionThread> Threads => Set<DiscussionThread>();
+    public DbSet<ThreadTag> ThreadTags => Set<ThreadTag>();
+    public DbSet<ThreadParticipant> ThreadParticipants => Set<ThreadParticipant>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
+    public DbSet<Watch> Watches => Set<Watch>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ReadState> ReadStates => Set<ReadState>();
+
+    public DbSet<Flag> Flags => Set<Flag>();
+    public DbSet<ModerationLogEntry> ModerationLog => Set<ModerationLogEntry>();
+    public DbSet<MemberSilence> MemberSilences => Set<MemberSilence>();
+    public DbSet<ThreadAccessLogEntry> ThreadAccessLog => Set<ThreadAccessLogEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

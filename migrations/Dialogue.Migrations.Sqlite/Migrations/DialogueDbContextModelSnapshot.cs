@@ -496,6 +496,174 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Moderation.Flag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FlaggedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Resolution")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolvedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FlaggedById");
+
+                    b.HasIndex("ResolvedById");
+
+                    b.HasIndex("PostId", "FlaggedById")
+                        .IsUnique();
+
+                    b.HasIndex("ResolvedAt", "CreatedAt");
+
+                    b.ToTable("Flags");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Moderation.MemberSilence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LiftedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LiftedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LiftedById");
+
+                    b.HasIndex("SetById");
+
+                    b.HasIndex("SpaceId");
+
+                    b.HasIndex("UserId", "Until");
+
+                    b.ToTable("MemberSilences");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Moderation.ModerationLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("TargetUserId");
+
+                    b.HasIndex("ThreadId");
+
+                    b.HasIndex("SpaceId", "At");
+
+                    b.ToTable("ModerationLog", (string)null);
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Moderation.ThreadAccessLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThreadId", "At");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("ThreadAccessLog", (string)null);
+                });
+
             modelBuilder.Entity("Dialogue.Data.Site.SiteSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -521,6 +689,440 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                             Id = 1,
                             RegistrationMode = 0,
                             RequireTwoFactorForStaff = false
+                        });
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Spaces.Space", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DefaultLabel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JoinPolicy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Spaces");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Spaces.SpaceMember", b =>
+                {
+                    b.Property<long>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SpaceId", "UserId");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("SpaceId", "Status");
+
+                    b.HasIndex("UserId", "Status");
+
+                    b.ToTable("SpaceMembers");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Threads.DiscussionThread", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ChathamHouse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Label")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastActivityAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LockedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PinnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PinnedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeSpan?>("SlowModeInterval")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SlowModeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SlowModeSetById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SlowModeUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("ClosedById");
+
+                    b.HasIndex("LockedById");
+
+                    b.HasIndex("PinnedById");
+
+                    b.HasIndex("SlowModeSetById");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("Label", "LastActivityAt");
+
+                    b.HasIndex("SpaceId", "LastActivityAt");
+
+                    b.HasIndex("SpaceId", "PinnedAt", "LastActivityAt");
+
+                    b.ToTable("Threads", (string)null);
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Threads.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("SpaceId");
+
+                    b.HasIndex("ThreadId");
+
+                    b.HasIndex("RecipientId", "CreatedAt");
+
+                    b.HasIndex("RecipientId", "ReadAt");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Threads.Post", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EditedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDeleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("QuotedPostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RendererVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StatusChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StatusChangedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuotedPostId");
+
+                    b.HasIndex("StatusChangedById");
+
+                    b.HasIndex("AuthorId", "CreatedAt");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("ThreadId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("ThreadId", "AuthorId", "CreatedAt");
+
+                    b.ToTable("Posts");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Threads.PostRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReplacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WrittenById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WrittenById");
+
+                    b.HasIndex("PostId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PostRevisions");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Threads.ReadState", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastReadPostNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "ThreadId");
+
+                    b.HasIndex("ThreadId");
+
+                    b.ToTable("ReadStates");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Threads.ThreadParticipant", b =>
+                {
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ThreadId", "UserId");
+
+                    b.HasIndex("AddedById");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ThreadParticipants");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Threads.ThreadTag", b =>
+                {
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ThreadId", "Tag");
+
+                    b.HasIndex("Tag");
+
+                    b.ToTable("ThreadTags");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Threads.Watch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpaceId");
+
+                    b.HasIndex("ThreadId");
+
+                    b.HasIndex("UserId", "SpaceId")
+                        .IsUnique()
+                        .HasFilter("\"SpaceId\" IS NOT NULL");
+
+                    b.HasIndex("UserId", "ThreadId")
+                        .IsUnique()
+                        .HasFilter("\"ThreadId\" IS NOT NULL");
+
+                    b.ToTable("Watches", t =>
+                        {
+                            t.HasCheckConstraint("CK_Watches_one_target", "(\"ThreadId\" IS NULL) <> (\"SpaceId\" IS NULL)");
                         });
                 });
 
@@ -692,6 +1294,271 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Moderation.Flag", b =>
+                {
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("FlaggedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Threads.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResolvedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Moderation.MemberSilence", b =>
+                {
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("LiftedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("SetById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dialogue.Data.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Moderation.ThreadAccessLogEntry", b =>
+                {
+                    b.HasOne("Dialogue.Data.Threads.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Spaces.Space", b =>
+                {
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Spaces.SpaceMember", b =>
+                {
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dialogue.Data.Spaces.Space", "Space")
+                        .WithMany("Members")
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Space");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Threads.DiscussionThread", b =>
+                {
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClosedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("LockedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("PinnedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("SlowModeSetById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dialogue.Data.Spaces.Space", "Space")
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Space");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Threads.Notification", b =>
+                {
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dialogue.Data.Threads.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Spaces.Space", "Space")
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Dialogue.Data.Threads.DiscussionThread", "Thread")
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Post");
+
+                    b.Navigation("Space");
+
+                    b.Navigation("Thread");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Threads.Post", b =>
+                {
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Threads.Post", null)
+                        .WithMany()
+                        .HasForeignKey("QuotedPostId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("StatusChangedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dialogue.Data.Threads.DiscussionThread", "Thread")
+                        .WithMany("Posts")
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Thread");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Threads.PostRevision", b =>
+                {
+                    b.HasOne("Dialogue.Data.Threads.Post", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("WrittenById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Threads.ReadState", b =>
+                {
+                    b.HasOne("Dialogue.Data.Threads.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Threads.ThreadParticipant", b =>
+                {
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("AddedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dialogue.Data.Threads.DiscussionThread", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Threads.ThreadTag", b =>
+                {
+                    b.HasOne("Dialogue.Data.Threads.DiscussionThread", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Threads.Watch", b =>
+                {
+                    b.HasOne("Dialogue.Data.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Dialogue.Data.Threads.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -741,6 +1608,25 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Spaces.Space", b =>
+                {
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Threads.DiscussionThread", b =>
+                {
+                    b.Navigation("Participants");
+
+                    b.Navigation("Posts");
+
+                    b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Threads.Post", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,5 +1,7 @@
+using Dialogue.Web.Features.Access;
 using Dialogue.Web.Features.Accounts;
 using Dialogue.Web.Features.Digests;
+using Dialogue.Web.Features.Threads;
 using Dialogue.Web.Infrastructure.Data;
 using Dialogue.Web.Infrastructure.Email;
 using Dialogue.Web.Infrastructure.Jobs;
@@ -24,6 +26,8 @@ public static class DialogueBuilderExtensions
         services.AddDialogueEmail();
         services.AddDialogueJobs(builder.Configuration);
         services.AddDialogueAccounts();
+        services.AddDialogueAccess();
+        services.AddDialogueThreads();
         services.AddDialogueDigests();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");

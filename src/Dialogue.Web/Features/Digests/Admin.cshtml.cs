@@ -1,3 +1,4 @@
+using Dialogue.Data.Sensitivity;
 using System.ComponentModel.DataAnnotations;
 using Dialogue.Data;
 using Dialogue.Data.Digests;

@@ -1,3 +1,4 @@
+using Dialogue.Data.Sensitivity;
 using Dialogue.Data;
 using Dialogue.Data.Digests;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,5 @@
+using Dialogue.Data.Sensitivity;
+
 namespace Dialogue.Web.Features.Digests;
 
 /// <summary>One entry of a section, with everything the most permissive surface could show; redaction removes the rest.</summary>

@@ -1,3 +1,5 @@
+using Dialogue.Data.Sensitivity;
+
 namespace Dialogue.Web.Features.Digests;
 
 /// <summary>A digest as an email may show it: every entry already redacted for its label.</summary>

@@ -1,3 +1,4 @@
+using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Digests;
 
 namespace Dialogue.Web.Features.Digests;

@@ -1,5 +1,10 @@
 using System.Security.Cryptography;
+using Dialogue.Data;
 using Dialogue.Data.Accounts;
+using Dialogue.Data.Sensitivity;
+using Dialogue.Data.Spaces;
+using Dialogue.Web.Features.Access;
+using Dialogue.Web.Features.Threads;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,6 +14,8 @@ namespace Dialogue.Web.Infrastructure.Data;
 /// <summary>Demo content for a newcomer's first run; does nothing unless Demo:Seed is set and the site has no members yet.</summary>
 public sealed class DemoSeeder(
     UserManager<DialogueUser> users,
+    DialogueDbContext db,
+    Posting posting,
     IOptions<DemoOptions> options,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
@@ -51,7 +58,60 @@ public sealed class DemoSeeder(
             }
             await users.AddToRolesAsync(user, m.Role == Roles.Member ? [Roles.Member] : [Roles.Member, m.Role]);
         }
+        await SeedSpacesAsync(now, ct);
         logger.LogWarning("Demo members created: {Emails}, all with the password {Password}",
             string.Join(", ", Members.Select(m => m.Email)), password);
+    }
+
+    /// <summary>One CLEAR open space everyone can read, one AMBER closed space for a few, with threads and replies.</summary>
+    private async Task SeedSpacesAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var ids = await db.Users.Where(u => u.Email!.EndsWith("@demo.dialogue")).ToDictionaryAsync(u => u.Email!, u => u.Id, ct);
+        var open = new Space
+        {
+            Name = "Open research",
+            Slug = "open-research",
+            DefaultLabel = SensitivityLabel.Clear,
+            JoinPolicy = SpaceJoinPolicy.Open,
+            CreatedAt = now,
+            Description = "Published work, reading lists and calls for collaboration. Readable by anyone.",
+        };
+        var evals = new Space
+        {
+            Name = "Frontier evaluations",
+            Slug = "frontier-evaluations",
+            DefaultLabel = SensitivityLabel.Amber,
+            JoinPolicy = SpaceJoinPolicy.Closed,
+            CreatedAt = now,
+            Description = "Unpublished evaluation results, shared among the space's members only.",
+        };
+        db.Spaces.AddRange(open, evals);
+        await db.SaveChangesAsync(ct);
+        foreach (var id in ids.Values)
+        {
+            db.SpaceMembers.Add(new SpaceMember { SpaceId = open.Id, UserId = id, CreatedAt = now });
+        }
+        db.SpaceMembers.Add(new SpaceMember { SpaceId = evals.Id, UserId = ids["amira@demo.dialogue"], Role = SpaceRole.Moderator, CreatedAt = now });
+        db.SpaceMembers.Add(new SpaceMember { SpaceId = evals.Id, UserId = ids["li.wei@demo.dialogue"], CreatedAt = now });
+        db.SpaceMembers.Add(new SpaceMember { SpaceId = evals.Id, UserId = ids["jonas@demo.dialogue"], CreatedAt = now });
+        await db.SaveChangesAsync(ct);
+
+        var viewers = await ViewerLoader.ForUsersAsync(db, [.. ids.Values], ct);
+        Viewer As(string email) => viewers[ids[email]];
+
+        var reading = await posting.StartThreadAsync(new Posting.NewThread(open.Id, "Reading list: interpretability in 2026", SensitivityLabel.Clear,
+            ["reading-list", "interpretability"],
+            "Please add papers you found useful this year.\n\n- *Scaling monosemanticity*\n- Circuit tracing follow-ups\n\nReplies in any language are welcome.", []),
+            As("jonas@demo.dialogue"), ct);
+        await posting.ReplyAsync(reading.Id, "我推荐关于稀疏自编码器的综述，尤其是中文社区的复现报告。@jonas", As("li.wei@demo.dialogue"), ct);
+        await posting.ReplyAsync(reading.Id, "Adding two evaluation papers from our group. @li.wei could you share the replication links?", As("sarah@demo.dialogue"), ct);
+
+        var glossary = await posting.StartThreadAsync(new Posting.NewThread(open.Id, "How do we translate “alignment tax”?", SensitivityLabel.Green,
+            ["glossary"], "Members only: candidate translations before they go to the public glossary.", []), As("amira@demo.dialogue"), ct);
+        await posting.ReplyAsync(glossary.Id, "“对齐税” is common, but some prefer “对齐成本”.", As("li.wei@demo.dialogue"), ct);
+
+        var results = await posting.StartThreadAsync(new Posting.NewThread(evals.Id, "Pre-release results: cyber uplift eval", SensitivityLabel.Amber,
+            ["evals"], "Draft numbers for discussion inside this space only. **Do not forward.**", []), As("amira@demo.dialogue"), ct);
+        await posting.ReplyAsync(results.Id, "Our replication is within the error bars. @amira", As("li.wei@demo.dialogue"), ct);
     }
 }

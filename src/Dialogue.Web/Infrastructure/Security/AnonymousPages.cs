@@ -22,6 +22,12 @@ public static class AnonymousPages
         "/Accounts/ResetPassword",
         "/Accounts/AccessDenied",
         "/Accounts/Setup",
+        // Spaces and threads: what a signed-out visitor sees there is decided by the access policy (CLEAR only).
+        "/Spaces/Index",
+        "/Spaces/Details",
+        "/Threads/Details",
+        "/Threads/Post",
+        "/Threads/History",
         "/Digests/Subscribe",
         "/Digests/Confirm",
         "/Digests/Unsubscribe",

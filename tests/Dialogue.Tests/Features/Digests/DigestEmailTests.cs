@@ -1,3 +1,4 @@
+using Dialogue.Data.Sensitivity;
 using System.Globalization;
 using Dialogue.Data.Digests;
 using Dialogue.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using Dialogue.Data.Sensitivity;
 using System.Net;
 using AngleSharp.Dom;
 using Dialogue.Data.Digests;

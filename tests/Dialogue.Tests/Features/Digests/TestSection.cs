@@ -1,3 +1,4 @@
+using Dialogue.Data.Sensitivity;
 using System.Collections.Concurrent;
 using Dialogue.Web.Features.Digests;
 

@@ -1,3 +1,4 @@
+using Dialogue.Data.Sensitivity;
 using System.Net;
 using System.Text.Json;
 using Dialogue.Data.Accounts;

@@ -1,3 +1,4 @@
+using Dialogue.Data.Sensitivity;
 using System.Net;
 using Dialogue.Tests.Infrastructure;
 using Dialogue.Web.Features.Digests;

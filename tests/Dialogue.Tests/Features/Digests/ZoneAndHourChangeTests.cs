@@ -1,3 +1,4 @@
+using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Accounts;
 using Dialogue.Data.Digests;
 using Dialogue.Web.Features.Digests;

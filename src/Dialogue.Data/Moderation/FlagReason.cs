@@ -1,0 +1,11 @@
+namespace Dialogue.Data.Moderation;
+
+public enum FlagReason
+{
+    OffTopic = 0,
+    Inappropriate = 1,
+    Spam = 2,
+    /// <summary>A request to raise the thread's label.</summary>
+    RevealsSensitiveInformation = 3,
+    Other = 4,
+}

@@ -1,0 +1,36 @@
+namespace Dialogue.Data.Moderation;
+
+/// <summary>Stored by name, so new actions can be added anywhere.</summary>
+public enum ModerationAction
+{
+    ApprovePost,
+    RejectPost,
+    HidePost,
+    UnhidePost,
+    EditPost,
+    PurgePost,
+    LockThread,
+    UnlockThread,
+    CloseThread,
+    ReopenThread,
+    PinThread,
+    UnpinThread,
+    MoveThread,
+    SplitThread,
+    SetSlowMode,
+    ClearSlowMode,
+    RaiseLabel,
+    LowerLabel,
+    ChangeParticipants,
+    ResolveFlag,
+    SilenceMember,
+    UnsilenceMember,
+    SuspendMember,
+    UnsuspendMember,
+    ApproveSpaceRequest,
+    DeclineSpaceRequest,
+    InviteToSpace,
+    RemoveFromSpace,
+    AddSpaceModerator,
+    RemoveSpaceModerator,
+}

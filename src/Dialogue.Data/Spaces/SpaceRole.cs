@@ -1,0 +1,7 @@
+namespace Dialogue.Data.Spaces;
+
+public enum SpaceRole
+{
+    Member = 0,
+    Moderator = 1,
+}

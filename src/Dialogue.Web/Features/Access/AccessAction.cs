@@ -1,0 +1,8 @@
+namespace Dialogue.Web.Features.Access;
+
+public enum AccessAction
+{
+    Read,
+    Reply,
+    Moderate,
+}

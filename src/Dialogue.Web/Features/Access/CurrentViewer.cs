@@ -1,0 +1,44 @@
+using Dialogue.Data;
+using Dialogue.Data.Accounts;
+using Dialogue.Data.Spaces;
+using Dialogue.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dialogue.Web.Features.Access;
+
+/// <summary>The request's viewer, built on first use from the principal and one membership query, then kept for the request.</summary>
+public sealed class CurrentViewer(IHttpContextAccessor http, DialogueDbContext db)
+{
+    private Viewer? viewer;
+
+    public async Task<Viewer> GetAsync(CancellationToken ct = default)
+    {
+        if (viewer is not null)
+        {
+            return viewer;
+        }
+        var user = http.HttpContext?.User;
+        if (user?.Identity?.IsAuthenticated != true || user.UserId() is not { } userId)
+        {
+            return viewer = Viewer.Anonymous;
+        }
+        var approved = user.FindFirst(DialogueClaims.Status)?.Value == nameof(AccountStatus.Active);
+        var spaces = approved
+            ? await db.SpaceMembers.AsNoTracking()
+                .Where(m => m.UserId == userId && m.Status == SpaceMemberStatus.Active)
+                .Select(m => new { m.SpaceId, m.Role })
+                .ToDictionaryAsync(m => m.SpaceId, m => m.Role, ct)
+            : [];
+        return viewer = new Viewer
+        {
+            UserId = userId,
+            IsApproved = approved,
+            IsAdmin = user.IsInRole(Roles.Admin),
+            IsSiteModerator = user.IsInRole(Roles.Moderator),
+            Spaces = spaces,
+        };
+    }
+
+    /// <summary>Forget the cached viewer after the request changed the viewer's memberships.</summary>
+    public void Reset() => viewer = null;
+}

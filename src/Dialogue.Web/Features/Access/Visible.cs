@@ -1,0 +1,99 @@
+using System.Linq.Expressions;
+using Dialogue.Data.Sensitivity;
+using Dialogue.Data.Spaces;
+using Dialogue.Data.Threads;
+
+namespace Dialogue.Web.Features.Access;
+
+/// <summary>
+/// <see cref="AccessPolicy"/>'s read rule as queries: every page, job, feed and search reads spaces, threads,
+/// posts and notifications through these, so what a viewer may not read never leaves the database.
+/// The viewer's memberships travel as a list of ids (an IN clause), so no query joins membership tables.
+/// </summary>
+public static class Visible
+{
+    public static IQueryable<Space> VisibleTo(this IQueryable<Space> spaces, Viewer viewer) =>
+        viewer.IsApproved ? spaces : spaces.Where(s => s.DefaultLabel == SensitivityLabel.Clear);
+
+    public static IQueryable<DiscussionThread> VisibleTo(this IQueryable<DiscussionThread> threads, Viewer viewer) =>
+        threads.Where(ThreadReadable(viewer));
+
+    public static IQueryable<Post> VisibleTo(this IQueryable<Post> posts, Viewer viewer)
+    {
+        var threadReadable = Compose<Post, DiscussionThread>(p => p.Thread!, ThreadReadable(viewer));
+        return posts.Where(threadReadable).Where(PostModerationAllows(viewer));
+    }
+
+    /// <summary>The viewer's own notifications, and only those whose thread and post the viewer may still read.</summary>
+    public static IQueryable<Notification> VisibleTo(this IQueryable<Notification> notifications, Viewer viewer)
+    {
+        if (viewer.UserId is not { } userId || !viewer.IsApproved)
+        {
+            return notifications.Where(n => false);
+        }
+        var threadReadable = Compose<Notification, DiscussionThread>(n => n.Thread!, ThreadReadable(viewer));
+        var postReadable = Compose<Notification, Post>(n => n.Post!, PostModerationAllows(viewer));
+        return notifications
+            .Where(n => n.RecipientId == userId)
+            .Where(OrNull(n => n.ThreadId, threadReadable))
+            .Where(OrNull(n => n.PostId, postReadable));
+    }
+
+    /// <summary>The same rule as <see cref="AccessPolicy.Can(Viewer, ThreadFacts, AccessAction)"/> with Read.</summary>
+    public static Expression<Func<DiscussionThread, bool>> ThreadReadable(Viewer viewer)
+    {
+        if (!viewer.IsApproved)
+        {
+            return t => t.Label == SensitivityLabel.Clear && t.Status == PostStatus.Approved;
+        }
+        var userId = viewer.UserId;
+        var member = viewer.MemberSpaceIds();
+        var moderated = viewer.ModeratedSpaceIds();
+        var moderatesAll = viewer.IsAdmin || viewer.IsSiteModerator;
+        return t =>
+            (t.Label == SensitivityLabel.Clear
+             || t.Label == SensitivityLabel.Green
+             || ((t.Label == SensitivityLabel.Amber || t.Label == SensitivityLabel.AmberStrict) && member.Contains(t.SpaceId))
+             || (t.Label == SensitivityLabel.Red && member.Contains(t.SpaceId) && t.Participants.Any(p => p.UserId == userId)))
+            && (t.Status == PostStatus.Approved
+                || (t.Status != PostStatus.Deleted && t.AuthorId == userId)
+                || moderatesAll
+                || moderated.Contains(t.SpaceId));
+    }
+
+    private static Expression<Func<Post, bool>> PostModerationAllows(Viewer viewer)
+    {
+        if (!viewer.IsApproved)
+        {
+            return p => p.Status == PostStatus.Approved;
+        }
+        var userId = viewer.UserId;
+        var moderated = viewer.ModeratedSpaceIds();
+        var moderatesAll = viewer.IsAdmin || viewer.IsSiteModerator;
+        return p => p.Status == PostStatus.Approved
+            || (p.Status != PostStatus.Deleted && p.AuthorId == userId)
+            || moderatesAll
+            || moderated.Contains(p.Thread!.SpaceId);
+    }
+
+    /// <summary>outer => inner(select(outer)): applies a predicate on a navigation inside a query.</summary>
+    private static Expression<Func<TOuter, bool>> Compose<TOuter, TInner>(
+        Expression<Func<TOuter, TInner>> select, Expression<Func<TInner, bool>> predicate)
+    {
+        var body = new Replace(predicate.Parameters[0], select.Body).Visit(predicate.Body)!;
+        return Expression.Lambda<Func<TOuter, bool>>(body, select.Parameters);
+    }
+
+    /// <summary>x => key(x) == null || predicate(x), sharing the parameter.</summary>
+    private static Expression<Func<T, bool>> OrNull<T>(Expression<Func<T, long?>> key, Expression<Func<T, bool>> predicate)
+    {
+        var keyBody = new Replace(key.Parameters[0], predicate.Parameters[0]).Visit(key.Body)!;
+        var body = Expression.OrElse(Expression.Equal(keyBody, Expression.Constant(null, typeof(long?))), predicate.Body);
+        return Expression.Lambda<Func<T, bool>>(body, predicate.Parameters);
+    }
+
+    private sealed class Replace(Expression from, Expression to) : ExpressionVisitor
+    {
+        public override Expression? Visit(Expression? node) => node == from ? to : base.Visit(node);
+    }
+}

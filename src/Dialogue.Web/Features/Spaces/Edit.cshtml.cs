@@ -1,0 +1,129 @@
+using System.ComponentModel.DataAnnotations;
+using Dialogue.Data;
+using Dialogue.Data.Moderation;
+using Dialogue.Data.Sensitivity;
+using Dialogue.Data.Spaces;
+using Dialogue.Web.Features.Access;
+using Dialogue.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Dialogue.Web.Features.Spaces;
+
+/// <summary>Create (no id) or edit a space: admins only.</summary>
+[Authorize(Policy = Policies.Admin)]
+public class EditModel(DialogueDbContext db, CurrentViewer current, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
+{
+    /// <summary>Slugs that would collide with the feature's own pages under /Spaces/.</summary>
+    public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal) { "index", "edit", "members", "details", "new" };
+
+    [BindProperty] public Command Data { get; set; } = new();
+    public long? SpaceId { get; private set; }
+
+    public sealed class Command
+    {
+        [Required(ErrorMessage = "Enter a name.")]
+        [StringLength(100, ErrorMessage = "The name can be at most 100 characters.")]
+        [Display(Name = "Name")]
+        public string Name { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter an address.")]
+        [RegularExpression("^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$", ErrorMessage = "Use lower-case letters, digits and hyphens only.")]
+        [Display(Name = "Address")]
+        public string Slug { get; set; } = "";
+
+        [StringLength(2000, ErrorMessage = "The description can be at most 2000 characters.")]
+        [Display(Name = "Description")]
+        public string? Description { get; set; }
+
+        [Display(Name = "Default label")]
+        public SensitivityLabel DefaultLabel { get; set; } = SensitivityLabel.Green;
+
+        [Display(Name = "Who may join")]
+        public SpaceJoinPolicy JoinPolicy { get; set; } = SpaceJoinPolicy.Open;
+    }
+
+    public async Task<IActionResult> OnGetAsync(long? spaceId, CancellationToken ct)
+    {
+        SpaceId = spaceId;
+        if (spaceId is null)
+        {
+            return Page();
+        }
+        var space = await db.Spaces.AsNoTracking().SingleOrDefaultAsync(s => s.Id == spaceId, ct);
+        if (space is null)
+        {
+            return NotFound();
+        }
+        Data = new Command { Name = space.Name, Slug = space.Slug, Description = space.Description, DefaultLabel = space.DefaultLabel, JoinPolicy = space.JoinPolicy };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(long? spaceId, CancellationToken ct)
+    {
+        SpaceId = spaceId;
+        var viewer = await current.GetAsync(ct);
+        if (!AccessPolicy.CanManageSpaces(viewer))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        Data.Slug = Data.Slug?.Trim().ToLowerInvariant() ?? "";
+        if (!Enum.IsDefined(Data.DefaultLabel))
+        {
+            ModelState.AddModelError("Data.DefaultLabel", text["Choose a label."]);
+        }
+        if (ReservedSlugs.Contains(Data.Slug) || await db.Spaces.AnyAsync(s => s.Slug == Data.Slug && s.Id != spaceId, ct))
+        {
+            ModelState.AddModelError("Data.Slug", text["Another space already uses this address."]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var now = clock.GetUtcNow();
+        Space? space;
+        if (spaceId is null)
+        {
+            space = new Space { CreatedAt = now, CreatedById = viewer.UserId };
+            db.Spaces.Add(space);
+        }
+        else
+        {
+            space = await db.Spaces.SingleOrDefaultAsync(s => s.Id == spaceId, ct);
+            if (space is null)
+            {
+                return NotFound();
+            }
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        space.Name = Data.Name.Trim();
+        space.Slug = Data.Slug;
+        space.Description = Data.Description?.Trim() ?? "";
+        space.JoinPolicy = Data.JoinPolicy;
+        var raised = spaceId is not null && Data.DefaultLabel > space.DefaultLabel;
+        space.DefaultLabel = Data.DefaultLabel;
+        await db.SaveChangesAsync(ct);
+        if (raised)
+        {
+            // A thread is never laxer than its space: a stricter default raises the threads below it, and that is logged.
+            var label = Data.DefaultLabel;
+            var count = await db.Threads.Where(t => t.SpaceId == space.Id && t.Label < label)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Label, label), ct);
+            db.ModerationLog.Add(new ModerationLogEntry
+            {
+                ActorId = viewer.UserId,
+                At = now,
+                Action = ModerationAction.RaiseLabel,
+                SpaceId = space.Id,
+                Details = $"Space default raised to {label}; {count} thread(s) raised with it.",
+            });
+            await db.SaveChangesAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+        TempData["Status"] = (string)text["The space was saved."];
+        return Redirect("/Spaces/" + space.Slug);
+    }
+}

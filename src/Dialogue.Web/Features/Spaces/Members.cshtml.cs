@@ -1,0 +1,164 @@
+using Dialogue.Data;
+using Dialogue.Data.Moderation;
+using Dialogue.Data.Spaces;
+using Dialogue.Data.Threads;
+using Dialogue.Web.Features.Access;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Dialogue.Web.Features.Spaces;
+
+/// <summary>
+/// A space's members: its moderators (and admins) approve or decline requests, invite members and remove
+/// them; admins appoint and remove space moderators. Every decision is written to the moderation log.
+/// </summary>
+public class MembersModel(DialogueDbContext db, CurrentViewer current, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
+{
+    public sealed record Row(string UserId, string DisplayName, string? Email, SpaceRole Role, SpaceMemberStatus Status, DateTimeOffset Since, string? RequestMessage);
+
+    public long SpaceId { get; private set; }
+    public string SpaceName { get; private set; } = "";
+    public string SpaceSlug { get; private set; } = "";
+    public IReadOnlyList<Row> Members { get; private set; } = [];
+    public Viewer Viewer { get; private set; } = Viewer.Anonymous;
+
+    [BindProperty] public string? InviteEmail { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(long spaceId, CancellationToken ct) =>
+        await LoadAsync(spaceId, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostApproveAsync(long spaceId, string userId, CancellationToken ct) =>
+        DecideAsync(spaceId, userId, SpaceMemberStatus.Requested, ModerationAction.ApproveSpaceRequest, (row, now) =>
+        {
+            row.Status = SpaceMemberStatus.Active;
+            row.DecidedAt = now;
+            row.DecidedById = Viewer.UserId;
+        }, ct: ct);
+
+    public Task<IActionResult> OnPostDeclineAsync(long spaceId, string userId, CancellationToken ct) =>
+        DecideAsync(spaceId, userId, SpaceMemberStatus.Requested, ModerationAction.DeclineSpaceRequest, (row, _) => db.SpaceMembers.Remove(row), ct: ct);
+
+    public Task<IActionResult> OnPostRemoveAsync(long spaceId, string userId, CancellationToken ct) =>
+        DecideAsync(spaceId, userId, null, ModerationAction.RemoveFromSpace, (row, _) => db.SpaceMembers.Remove(row), ct: ct);
+
+    public Task<IActionResult> OnPostPromoteAsync(long spaceId, string userId, CancellationToken ct) =>
+        DecideAsync(spaceId, userId, SpaceMemberStatus.Active, ModerationAction.AddSpaceModerator, (row, _) => row.Role = SpaceRole.Moderator, adminOnly: true, ct: ct);
+
+    public Task<IActionResult> OnPostDemoteAsync(long spaceId, string userId, CancellationToken ct) =>
+        DecideAsync(spaceId, userId, SpaceMemberStatus.Active, ModerationAction.RemoveSpaceModerator, (row, _) => row.Role = SpaceRole.Member, adminOnly: true, ct: ct);
+
+    public async Task<IActionResult> OnPostInviteAsync(long spaceId, CancellationToken ct)
+    {
+        if (!await LoadAsync(spaceId, ct))
+        {
+            return NotFound();
+        }
+        var email = InviteEmail?.Trim().ToUpperInvariant() ?? "";
+        var user = email.Length == 0 ? null : await db.Users.AsNoTracking()
+            .Where(u => u.NormalizedEmail == email && u.Status == Dialogue.Data.Accounts.AccountStatus.Active)
+            .Select(u => new { u.Id }).SingleOrDefaultAsync(ct);
+        if (user is null)
+        {
+            ModelState.AddModelError(nameof(InviteEmail), text["No member has this email address."]);
+            return Page();
+        }
+        var now = clock.GetUtcNow();
+        var row = await db.SpaceMembers.SingleOrDefaultAsync(m => m.SpaceId == spaceId && m.UserId == user.Id, ct);
+        if (row is { Status: SpaceMemberStatus.Active })
+        {
+            ModelState.AddModelError(nameof(InviteEmail), text["This member already belongs to the space."]);
+            return Page();
+        }
+        if (row is { Status: SpaceMemberStatus.Requested })
+        {
+            // They asked already: inviting them is approving them.
+            row.Status = SpaceMemberStatus.Active;
+            row.DecidedAt = now;
+            row.DecidedById = Viewer.UserId;
+        }
+        else if (row is null)
+        {
+            db.SpaceMembers.Add(new SpaceMember
+            {
+                SpaceId = spaceId,
+                UserId = user.Id,
+                Status = SpaceMemberStatus.Invited,
+                CreatedAt = now,
+                DecidedAt = now,
+                DecidedById = Viewer.UserId,
+            });
+            db.Notifications.Add(new Notification
+            {
+                RecipientId = user.Id,
+                Kind = NotificationKind.SpaceInvitation,
+                SpaceId = spaceId,
+                ActorId = Viewer.UserId,
+                CreatedAt = now,
+            });
+        }
+        db.ModerationLog.Add(new ModerationLogEntry { ActorId = Viewer.UserId, At = now, Action = ModerationAction.InviteToSpace, SpaceId = spaceId, TargetUserId = user.Id });
+        await db.SaveChangesAsync(ct);
+        TempData["Status"] = (string)text["The member was invited."];
+        return RedirectToPage(new { spaceId });
+    }
+
+    private async Task<IActionResult> DecideAsync(long spaceId, string userId, SpaceMemberStatus? expected, ModerationAction action,
+        Action<SpaceMember, DateTimeOffset> apply, bool adminOnly = false, CancellationToken ct = default)
+    {
+        if (!await LoadAsync(spaceId, ct))
+        {
+            return NotFound();
+        }
+        if (adminOnly && !AccessPolicy.CanManageSpaces(Viewer))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        var row = await db.SpaceMembers.SingleOrDefaultAsync(m => m.SpaceId == spaceId && m.UserId == userId, ct);
+        if (row is null || (expected is not null && row.Status != expected))
+        {
+            return RedirectToPage(new { spaceId });
+        }
+        var now = clock.GetUtcNow();
+        apply(row, now);
+        db.ModerationLog.Add(new ModerationLogEntry { ActorId = Viewer.UserId, At = now, Action = action, SpaceId = spaceId, TargetUserId = userId });
+        if (action is ModerationAction.ApproveSpaceRequest or ModerationAction.DeclineSpaceRequest)
+        {
+            db.Notifications.Add(new Notification
+            {
+                RecipientId = userId,
+                Kind = NotificationKind.SpaceRequestDecided,
+                SpaceId = spaceId,
+                ActorId = Viewer.UserId,
+                CreatedAt = now,
+                Message = action == ModerationAction.ApproveSpaceRequest ? "approved" : "declined",
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        TempData["Status"] = (string)text["Done."];
+        return RedirectToPage(new { spaceId });
+    }
+
+    /// <summary>False (→ 404) for anyone who may not manage the space's members: the page does not exist for them.</summary>
+    private async Task<bool> LoadAsync(long spaceId, CancellationToken ct)
+    {
+        Viewer = await current.GetAsync(ct);
+        if (!AccessPolicy.CanManageMembers(Viewer, spaceId))
+        {
+            return false;
+        }
+        var space = await db.Spaces.AsNoTracking().VisibleTo(Viewer).Where(s => s.Id == spaceId).Select(s => new { s.Name, s.Slug }).SingleOrDefaultAsync(ct);
+        if (space is null)
+        {
+            return false;
+        }
+        (SpaceId, SpaceName, SpaceSlug) = (spaceId, space.Name, space.Slug);
+        Members = await db.SpaceMembers.AsNoTracking().Where(m => m.SpaceId == spaceId)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u })
+            .OrderBy(x => x.u.DisplayName)
+            .Select(x => new Row(x.m.UserId, x.u.DisplayName, x.u.Email, x.m.Role, x.m.Status, x.m.CreatedAt, x.m.RequestMessage))
+            .ToListAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,140 @@
+using Dialogue.Data;
+using Dialogue.Data.Moderation;
+using Dialogue.Data.Sensitivity;
+using Dialogue.Data.Threads;
+using Dialogue.Web.Features.Access;
+using Dialogue.Web.Features.Threads.Markdown;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Dialogue.Web.Features.Threads;
+
+/// <summary>
+/// A thread, one page of posts at a time. A fixed number of queries whatever the page holds: the viewer's
+/// memberships, the access check, the thread, the posts, the placeholders' names (at most two), and for a
+/// signed-in reader the read mark and notifications. Posts are paged by their number, so "post n" is on
+/// page (n - 1) / 20 + 1 without counting.
+/// </summary>
+public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDisplay display, Posting posting, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
+{
+    public const int PageSize = 20;
+
+    public sealed record Header(long Id, string Title, SensitivityLabel Label, long SpaceId, string SpaceName, string SpaceSlug, string AuthorId,
+        int PostCount, PostStatus Status, bool Locked, bool Closed, bool Pinned, TimeSpan? SlowModeInterval, DateTimeOffset? SlowModeUntil, string? SlowModeReason,
+        List<string> Tags, List<string> ParticipantIds, List<string> ParticipantNames, int? LastRead, bool Watching);
+
+    public sealed record PostRow(long Id, int Number, string AuthorId, string AuthorName, string Html, int RendererVersion,
+        DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsDeleted, PostStatus Status, string? RejectionReason);
+
+    public Header Thread { get; private set; } = null!;
+    public IReadOnlyList<PostRow> Posts { get; private set; } = [];
+    public IReadOnlyList<string> Bodies { get; private set; } = [];
+    public int PageNumber { get; private set; } = 1;
+    public int PageCount => Math.Max(1, (Thread.PostCount + PageSize - 1) / PageSize);
+    /// <summary>Where "jump to first unread" leads, when something is unread.</summary>
+    public int? FirstUnread { get; private set; }
+    public Viewer Viewer { get; private set; } = Viewer.Anonymous;
+    public ThreadFacts Facts { get; private set; } = null!;
+
+    public static int PageOf(int number) => (Math.Max(1, number) - 1) / PageSize + 1;
+
+    public async Task<IActionResult> OnGetAsync(long threadId, int? p, CancellationToken ct)
+    {
+        if (!await LoadThreadAsync(threadId, ct))
+        {
+            return NotFound();
+        }
+        PageNumber = Math.Clamp(p ?? 1, 1, PageCount);
+        var from = (PageNumber - 1) * PageSize;
+        var to = PageNumber * PageSize;
+        Posts = await db.Posts.AsNoTracking().VisibleTo(Viewer)
+            .Where(p => p.ThreadId == threadId && p.Number > from && p.Number <= to)
+            .OrderBy(p => p.Number)
+            .Select(p => new PostRow(p.Id, p.Number, p.AuthorId,
+                db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
+                p.Html, p.RendererVersion, p.CreatedAt, p.EditedAt, p.IsDeleted, p.Status, p.RejectionReason))
+            .ToListAsync(ct);
+
+        var htmls = new List<string>(Posts.Count);
+        foreach (var post in Posts)
+        {
+            // Written by an older renderer: render again once, as its author, and keep the result.
+            htmls.Add(post.IsDeleted ? "" : post.RendererVersion < MarkdownRenderer.Version ? await posting.RefreshAsync(post.Id, ct) : post.Html);
+        }
+        Bodies = await display.ResolveAsync(htmls, Viewer, ct);
+
+        if (Viewer.UserId is { } userId && Viewer.IsApproved)
+        {
+            var lastRead = Thread.LastRead ?? 0;
+            if (lastRead < Thread.PostCount)
+            {
+                FirstUnread = lastRead + 1;
+            }
+            if (Posts.Count > 0 && Posts[^1].Number > lastRead)
+            {
+                await posting.MarkReadAsync(userId, threadId, Posts[^1].Number, ct);
+            }
+            var shown = Posts.Select(p => p.Id).ToArray();
+            var now = clock.GetUtcNow();
+            await db.Notifications.Where(n => n.RecipientId == userId && n.ReadAt == null && n.PostId != null && shown.Contains(n.PostId.Value))
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+            if (Thread.Label is SensitivityLabel.Red or SensitivityLabel.AmberStrict)
+            {
+                db.ThreadAccessLog.Add(new ThreadAccessLogEntry { UserId = userId, ThreadId = threadId, At = now });
+                await db.SaveChangesAsync(ct);
+            }
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostWatchAsync(long threadId, CancellationToken ct)
+    {
+        if (!await LoadThreadAsync(threadId, ct) || !Viewer.IsApproved)
+        {
+            return NotFound();
+        }
+        if (!Thread.Watching)
+        {
+            db.Watches.Add(new Watch { UserId = Viewer.UserId!, ThreadId = threadId, CreatedAt = clock.GetUtcNow() });
+            await db.SaveChangesAsync(ct);
+        }
+        TempData["Status"] = (string)text["You are watching this thread: you will be notified of replies."];
+        return Redirect($"/Threads/{threadId}");
+    }
+
+    public async Task<IActionResult> OnPostUnwatchAsync(long threadId, CancellationToken ct)
+    {
+        if (!await LoadThreadAsync(threadId, ct) || !Viewer.IsApproved)
+        {
+            return NotFound();
+        }
+        await db.Watches.Where(w => w.UserId == Viewer.UserId && w.ThreadId == threadId).ExecuteDeleteAsync(ct);
+        TempData["Status"] = (string)text["You no longer watch this thread."];
+        return Redirect($"/Threads/{threadId}");
+    }
+
+    private async Task<bool> LoadThreadAsync(long threadId, CancellationToken ct)
+    {
+        Viewer = await current.GetAsync(ct);
+        var userId = Viewer.UserId;
+        var header = await db.Threads.AsNoTracking().VisibleTo(Viewer)
+            .Where(t => t.Id == threadId)
+            .Select(t => new Header(t.Id, t.Title, t.Label, t.SpaceId, t.Space!.Name, t.Space.Slug, t.AuthorId, t.PostCount, t.Status,
+                t.LockedAt != null, t.ClosedAt != null, t.PinnedAt != null, t.SlowModeInterval, t.SlowModeUntil, t.SlowModeReason,
+                t.Tags.OrderBy(x => x.Tag).Select(x => x.Tag).ToList(),
+                t.Participants.Select(p => p.UserId).ToList(),
+                t.Participants.Join(db.Users, p => p.UserId, u => u.Id, (p, u) => u.DisplayName).ToList(),
+                db.ReadStates.Where(r => r.UserId == userId && r.ThreadId == t.Id).Select(r => (int?)r.LastReadPostNumber).FirstOrDefault(),
+                db.Watches.Any(w => w.UserId == userId && w.ThreadId == t.Id)))
+            .SingleOrDefaultAsync(ct);
+        if (header is null)
+        {
+            return false;
+        }
+        Thread = header;
+        Facts = new ThreadFacts(header.SpaceId, header.Label, header.AuthorId, header.ParticipantIds, header.Status, header.Locked, header.Closed);
+        return true;
+    }
+}

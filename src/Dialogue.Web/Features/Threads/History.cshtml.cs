@@ -1,0 +1,43 @@
+using Dialogue.Data;
+using Dialogue.Web.Features.Access;
+using Dialogue.Web.Features.Threads.Markdown;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dialogue.Web.Features.Threads;
+
+/// <summary>Every version of a post, oldest first, for anyone who may read the post.</summary>
+public class HistoryModel(DialogueDbContext db, CurrentViewer current, PostRenderer renderer, PostDisplay display) : PageModel
+{
+    public sealed record Version(int Number, DateTimeOffset WrittenAt, string Html, bool IsCurrent);
+
+    public PostPage.Loaded Post { get; private set; } = null!;
+    public IReadOnlyList<Version> Versions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long postId, CancellationToken ct)
+    {
+        var viewer = await current.GetAsync(ct);
+        var post = await PostPage.LoadAsync(db, viewer, postId, ct);
+        if (post is null || post.IsDeleted)
+        {
+            return NotFound();
+        }
+        Post = post;
+        var revisions = await db.PostRevisions.AsNoTracking().Where(r => r.PostId == postId).OrderBy(r => r.Number)
+            .Select(r => new { r.Number, r.Source, r.WrittenAt }).ToListAsync(ct);
+        // Earlier versions are rendered as their author would have them rendered now; this page is rare.
+        var author = await ViewerLoader.ForUserAsync(db, post.AuthorId, ct);
+        var htmls = new List<string>();
+        foreach (var revision in revisions)
+        {
+            htmls.Add((await renderer.RenderAsync(revision.Source, author, ct)).Html);
+        }
+        htmls.Add(post.Html);
+        var resolved = await display.ResolveAsync(htmls, viewer, ct);
+        var versions = revisions.Select((r, i) => new Version(r.Number, r.WrittenAt, resolved[i], false)).ToList();
+        versions.Add(new Version(revisions.Count + 1, post.EditedAt ?? post.CreatedAt, resolved[^1], true));
+        Versions = versions;
+        return Page();
+    }
+}

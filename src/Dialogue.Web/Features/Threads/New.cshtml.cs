@@ -1,0 +1,122 @@
+using System.ComponentModel.DataAnnotations;
+using Dialogue.Data;
+using Dialogue.Data.Sensitivity;
+using Dialogue.Data.Spaces;
+using Dialogue.Web.Features.Access;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Dialogue.Web.Features.Threads;
+
+/// <summary>Start a thread in a space: title, a label no laxer than the space's, tags, the first post, and for RED its participants.</summary>
+public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posting, IStringLocalizer<Text> text) : PageModel
+{
+    public sealed record Candidate(string UserId, string DisplayName);
+
+    [BindProperty] public Command Data { get; set; } = new();
+    public long SpaceId { get; private set; }
+    public string SpaceName { get; private set; } = "";
+    public SensitivityLabel SpaceLabel { get; private set; }
+    public IReadOnlyList<Candidate> Candidates { get; private set; } = [];
+
+    public sealed class Command
+    {
+        [Required(ErrorMessage = "Enter a title.")]
+        [StringLength(200, ErrorMessage = "The title can be at most 200 characters.")]
+        [Display(Name = "Title")]
+        public string Title { get; set; } = "";
+
+        [Display(Name = "Label")]
+        public SensitivityLabel? Label { get; set; }
+
+        [StringLength(300, ErrorMessage = "Too many tags.")]
+        [Display(Name = "Tags")]
+        public string? Tags { get; set; }
+
+        [Required(ErrorMessage = "Write the first post.")]
+        [StringLength(20_000, ErrorMessage = "A post can be at most 20,000 characters.")]
+        [Display(Name = "First post")]
+        public string Body { get; set; } = "";
+
+        public List<string> Participants { get; set; } = [];
+    }
+
+    public async Task<IActionResult> OnGetAsync(long spaceId, CancellationToken ct)
+    {
+        if (await LoadAsync(spaceId, ct) is { } refusal)
+        {
+            return refusal;
+        }
+        Data.Label ??= SpaceLabel;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(long spaceId, CancellationToken ct)
+    {
+        if (await LoadAsync(spaceId, ct) is { } refusal)
+        {
+            return refusal;
+        }
+        var label = Data.Label ?? SpaceLabel;
+        if (!AccessPolicy.IsAllowedLabel(label, SpaceLabel))
+        {
+            ModelState.AddModelError("Data.Label", text["A thread cannot be laxer than its space ({0}).", LabelTagHelper.Name(SpaceLabel)]);
+        }
+        var tags = ParseTags(Data.Tags);
+        if (tags is null)
+        {
+            ModelState.AddModelError("Data.Tags", text["Use at most {0} tags of at most 40 characters each.", Posting.MaxTags]);
+        }
+        var allowed = Candidates.Select(c => c.UserId).ToHashSet(StringComparer.Ordinal);
+        var participants = label == SensitivityLabel.Red ? Data.Participants.Distinct(StringComparer.Ordinal).ToList() : [];
+        if (participants.Any(p => !allowed.Contains(p)))
+        {
+            ModelState.AddModelError("Data.Participants", text["Participants must be members of the space."]);
+        }
+        if (string.IsNullOrWhiteSpace(Data.Body))
+        {
+            ModelState.AddModelError("Data.Body", text["Write the first post."]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var viewer = await current.GetAsync(ct);
+        var thread = await posting.StartThreadAsync(
+            new Posting.NewThread(spaceId, Data.Title, label, tags!, Data.Body, participants), viewer, ct);
+        return Redirect($"/Threads/{thread.Id}");
+    }
+
+    /// <summary>Comma-separated, trimmed, lower-case, distinct; null when there are too many or one is too long.</summary>
+    public static IReadOnlyList<string>? ParseTags(string? input)
+    {
+        var tags = (input ?? "").Split([',', '，', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(t => t.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        return tags.Count > Posting.MaxTags || tags.Any(t => t.Length > 40) ? null : tags;
+    }
+
+    private async Task<IActionResult?> LoadAsync(long spaceId, CancellationToken ct)
+    {
+        var viewer = await current.GetAsync(ct);
+        var space = await db.Spaces.AsNoTracking().VisibleTo(viewer).Where(s => s.Id == spaceId)
+            .Select(s => new { s.Id, s.Name, s.DefaultLabel, s.JoinPolicy }).SingleOrDefaultAsync(ct);
+        if (space is null)
+        {
+            return NotFound();
+        }
+        if (!AccessPolicy.CanStartThread(viewer, new SpaceFacts(space.Id, space.DefaultLabel, space.JoinPolicy)))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        (SpaceId, SpaceName, SpaceLabel) = (space.Id, space.Name, space.DefaultLabel);
+        Candidates = await db.SpaceMembers.AsNoTracking()
+            .Where(m => m.SpaceId == spaceId && m.Status == SpaceMemberStatus.Active && m.UserId != viewer.UserId)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u)
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new Candidate(u.Id, u.DisplayName))
+            .ToListAsync(ct);
+        return null;
+    }
+}

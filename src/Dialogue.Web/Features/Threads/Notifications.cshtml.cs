@@ -1,0 +1,40 @@
+using Dialogue.Data;
+using Dialogue.Data.Threads;
+using Dialogue.Web.Features.Access;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dialogue.Web.Features.Threads;
+
+/// <summary>The member's notifications, newest first, only those about what they may still read.</summary>
+public class NotificationsModel(DialogueDbContext db, CurrentViewer current, TimeProvider clock) : PageModel
+{
+    public const int Shown = 50;
+
+    public sealed record Row(long Id, NotificationKind Kind, DateTimeOffset CreatedAt, bool Unread, string? ActorName,
+        long? ThreadId, string? ThreadTitle, long? PostId, string? SpaceName, string? SpaceSlug, string? Message);
+
+    public IReadOnlyList<Row> Items { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var viewer = await current.GetAsync(ct);
+        Items = await db.Notifications.AsNoTracking().VisibleTo(viewer)
+            .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
+            .Take(Shown)
+            .Select(n => new Row(n.Id, n.Kind, n.CreatedAt, n.ReadAt == null,
+                db.Users.Where(u => u.Id == n.ActorId).Select(u => u.DisplayName).FirstOrDefault(),
+                n.ThreadId, n.Thread!.Title, n.PostId, n.Space!.Name, n.Space.Slug, n.Message))
+            .ToListAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostMarkAllReadAsync(CancellationToken ct)
+    {
+        var viewer = await current.GetAsync(ct);
+        var now = clock.GetUtcNow();
+        await db.Notifications.Where(n => n.RecipientId == viewer.UserId && n.ReadAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+        return RedirectToPage();
+    }
+}

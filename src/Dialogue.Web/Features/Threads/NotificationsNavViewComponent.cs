@@ -1,0 +1,28 @@
+using System.Text.Encodings.Web;
+using Dialogue.Data;
+using Dialogue.Web.Features.Access;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewComponents;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Dialogue.Web.Features.Threads;
+
+/// <summary>The layout's "Notifications (n)" link, for signed-in members; counts only what they may read.</summary>
+public sealed class NotificationsNavViewComponent(DialogueDbContext db, CurrentViewer current, IStringLocalizer<Text> text, HtmlEncoder encoder) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        var viewer = await current.GetAsync(HttpContext.RequestAborted);
+        var spaces = $"<li><a href=\"/Spaces\">{encoder.Encode(text["Spaces"])}</a></li>";
+        if (!viewer.IsApproved)
+        {
+            return new HtmlContentViewComponentResult(new HtmlString(spaces));
+        }
+        var unread = await db.Notifications.AsNoTracking().VisibleTo(viewer).CountAsync(n => n.ReadAt == null, HttpContext.RequestAborted);
+        var label = unread == 0 ? text["Notifications"] : text["Notifications ({0} unread)", unread];
+        return new HtmlContentViewComponentResult(new HtmlString(
+            spaces + $"<li><a href=\"/Threads/Notifications\" class=\"notifications-link\">{encoder.Encode(label)}</a></li>"));
+    }
+}

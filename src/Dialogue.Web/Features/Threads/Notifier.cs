@@ -1,0 +1,120 @@
+using AngleSharp.Html.Parser;
+using Dialogue.Data;
+using Dialogue.Data.Sensitivity;
+using Dialogue.Data.Threads;
+using Dialogue.Web.Features.Access;
+using Dialogue.Web.Infrastructure;
+using Dialogue.Web.Infrastructure.Email;
+using Dialogue.Web.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Dialogue.Web.Features.Threads;
+
+/// <summary>
+/// Tells members about a new post: in-app notifications for watchers and mentioned members, and an email
+/// for a mention. Every recipient is judged as themselves through the access policy: who may not read
+/// the post gets nothing, and the email carries only what the label allows (<see cref="EmailPolicy"/>),
+/// with quotes resolved as the recipient would see them. Runs on the caller's DbContext, before its save.
+/// </summary>
+public sealed class Notifier(
+    DialogueDbContext db,
+    Outbox outbox,
+    PostDisplay display,
+    IStringLocalizer<Text> text,
+    IOptions<AppOptions> app,
+    TimeProvider clock)
+{
+    public const string MentionEmailKind = "mention";
+
+    public async Task PostAddedAsync(ThreadFacts thread, long threadId, string title, Post post, IReadOnlyList<string> mentioned, CancellationToken ct)
+    {
+        var watchers = await db.Watches.AsNoTracking()
+            .Where(w => w.ThreadId == threadId || w.SpaceId == thread.SpaceId)
+            .Select(w => w.UserId).Distinct().ToListAsync(ct);
+        var recipients = watchers.Concat(mentioned).Where(id => id != post.AuthorId).Distinct(StringComparer.Ordinal).ToList();
+        if (recipients.Count == 0)
+        {
+            return;
+        }
+        var viewers = await ViewerLoader.ForUsersAsync(db, recipients, ct);
+        var facts = new PostFacts(thread, post.AuthorId, post.Status);
+        var readers = viewers.Values.Where(v => AccessPolicy.Can(v, facts, AccessAction.Read)).Select(v => v.UserId!).ToHashSet(StringComparer.Ordinal);
+        var now = clock.GetUtcNow();
+        var mentionedReaders = mentioned.Where(readers.Contains).Where(id => id != post.AuthorId).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var id in mentionedReaders)
+        {
+            db.Notifications.Add(new Notification
+            {
+                RecipientId = id,
+                Kind = NotificationKind.Mention,
+                ThreadId = threadId,
+                PostId = post.Id,
+                ActorId = post.AuthorId,
+                CreatedAt = now,
+            });
+        }
+        var kind = post.Number == 1 ? NotificationKind.NewThread : NotificationKind.Reply;
+        foreach (var id in watchers.Where(readers.Contains).Where(id => id != post.AuthorId && !mentionedReaders.Contains(id)))
+        {
+            db.Notifications.Add(new Notification
+            {
+                RecipientId = id,
+                Kind = kind,
+                ThreadId = threadId,
+                PostId = post.Id,
+                ActorId = post.AuthorId,
+                CreatedAt = now,
+            });
+        }
+        if (mentionedReaders.Count > 0)
+        {
+            await EmailMentionsAsync(thread.Label, title, post, mentionedReaders, viewers, ct);
+        }
+    }
+
+    private async Task EmailMentionsAsync(
+        SensitivityLabel label, string title, Post post, List<string> recipientIds, IReadOnlyDictionary<string, Viewer> viewers, CancellationToken ct)
+    {
+        var people = await db.Users.AsNoTracking()
+            .Where(u => recipientIds.Contains(u.Id) || u.Id == post.AuthorId)
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.UiCulture })
+            .ToListAsync(ct);
+        var actor = people.FirstOrDefault(p => p.Id == post.AuthorId)?.DisplayName;
+        var content = EmailPolicy.For(label);
+        foreach (var recipient in people.Where(p => recipientIds.Contains(p.Id) && p.Email is not null))
+        {
+            string? body = null;
+            if (content is EmailContent.Full or EmailContent.TitleAndExcerpt)
+            {
+                // The recipient's own view of the post: a quote they may not read stays out.
+                var html = await display.ResolveAsync(post.Html, viewers[recipient.Id], ct);
+                var plain = new HtmlParser().ParseDocument("<body>" + html + "</body>").Body!.TextContent.Trim();
+                body = content == EmailContent.Full ? plain : EmailPolicy.Excerpt(plain);
+            }
+            var link = content == EmailContent.ContentFree
+                ? app.Value.Link("/Threads/Notifications")
+                : app.Value.Link($"/Threads/Post/{post.Id}");
+            var parameters = new Dictionary<string, object?>
+            {
+                [nameof(MentionEmail.Content)] = content,
+                [nameof(MentionEmail.RecipientName)] = recipient.DisplayName,
+                [nameof(MentionEmail.ActorName)] = content is EmailContent.Full or EmailContent.TitleAndExcerpt ? actor : null,
+                [nameof(MentionEmail.Title)] = content is EmailContent.Full or EmailContent.TitleAndExcerpt ? title : null,
+                [nameof(MentionEmail.Body)] = body,
+                [nameof(MentionEmail.Link)] = link,
+            };
+            await outbox.AddAsync<MentionEmail>(
+                new EmailRecipient(recipient.Email!, recipient.DisplayName, SupportedCultures.For(recipient.UiCulture)),
+                MentionEmailKind,
+                () => content switch
+                {
+                    EmailContent.Full or EmailContent.TitleAndExcerpt => text["{0} mentioned you in “{1}”", actor ?? "", title],
+                    EmailContent.RestrictedNotice => text["New activity in a restricted thread"],
+                    _ => text["You have new activity on Dialogue"],
+                },
+                parameters);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+using Dialogue.Data;
+using Dialogue.Data.Sensitivity;
+using Dialogue.Data.Threads;
+using Dialogue.Web.Features.Access;
+using Dialogue.Web.Features.Threads.Markdown;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dialogue.Web.Features.Threads;
+
+/// <summary>
+/// Writes threads and posts: renders once, numbers the post, moves the thread's activity, marks it read
+/// for its author, and notifies — all in one transaction, so a post and its notifications and emails exist together.
+/// </summary>
+public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifier notifier, TimeProvider clock)
+{
+    public const int MaxTags = 5;
+
+    public sealed record NewThread(long SpaceId, string Title, SensitivityLabel Label, IReadOnlyList<string> Tags, string Body, IReadOnlyList<string> Participants);
+
+    public async Task<DiscussionThread> StartThreadAsync(NewThread input, Viewer author, CancellationToken ct)
+    {
+        var rendered = await renderer.RenderAsync(input.Body, author, ct);
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var thread = new DiscussionThread
+        {
+            SpaceId = input.SpaceId,
+            Title = input.Title.Trim(),
+            Label = input.Label,
+            AuthorId = author.UserId!,
+            CreatedAt = now,
+            LastActivityAt = now,
+            PostCount = 1,
+            Tags = [.. input.Tags.Select(t => new ThreadTag { Tag = t })],
+            Participants = input.Label == SensitivityLabel.Red
+                ? [.. input.Participants.Append(author.UserId!).Distinct(StringComparer.Ordinal)
+                    .Select(p => new ThreadParticipant { UserId = p, AddedAt = now, AddedById = author.UserId })]
+                : [],
+        };
+        var post = NewPost(rendered, input.Body, author.UserId!, 1, now);
+        thread.Posts.Add(post);
+        db.Threads.Add(thread);
+        await db.SaveChangesAsync(ct);
+
+        // The author follows their own thread.
+        db.Watches.Add(new Watch { UserId = author.UserId!, ThreadId = thread.Id, CreatedAt = now });
+        db.ReadStates.Add(new ReadState { UserId = author.UserId!, ThreadId = thread.Id, LastReadPostNumber = 1, UpdatedAt = now });
+        await notifier.PostAddedAsync(Facts(thread), thread.Id, thread.Title, post, rendered.MentionedUserIds, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return thread;
+    }
+
+    public async Task<Post> ReplyAsync(long threadId, string body, Viewer author, CancellationToken ct)
+    {
+        var rendered = await renderer.RenderAsync(body, author, ct);
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Claim the next number first: the UPDATE takes the write lock (a row lock on PostgreSQL), so two
+        // replies at once get different numbers.
+        await db.Threads.Where(t => t.Id == threadId).ExecuteUpdateAsync(s => s
+            .SetProperty(t => t.PostCount, t => t.PostCount + 1)
+            .SetProperty(t => t.LastActivityAt, now), ct);
+        var thread = await db.Threads.AsNoTracking().Include(t => t.Participants).SingleAsync(t => t.Id == threadId, ct);
+        var post = NewPost(rendered, body, author.UserId!, thread.PostCount, now);
+        post.ThreadId = threadId;
+        db.Posts.Add(post);
+        await db.SaveChangesAsync(ct);
+
+        await MarkReadAsync(author.UserId!, threadId, post.Number, ct);
+        await notifier.PostAddedAsync(Facts(thread), threadId, thread.Title, post, rendered.MentionedUserIds, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return post;
+    }
+
+    /// <summary>Saves the current text as a revision, then replaces it. The caller has checked <see cref="AccessPolicy.CanEdit"/>.</summary>
+    public async Task EditAsync(long postId, string body, Viewer editor, CancellationToken ct)
+    {
+        var post = await db.Posts.SingleAsync(p => p.Id == postId, ct);
+        if (post.Source == body)
+        {
+            return;
+        }
+        var rendered = await renderer.RenderAsync(body, editor, ct);
+        var now = clock.GetUtcNow();
+        var revisions = await db.PostRevisions.CountAsync(r => r.PostId == postId, ct);
+        db.PostRevisions.Add(new PostRevision
+        {
+            PostId = postId,
+            Number = revisions + 1,
+            Source = post.Source,
+            WrittenAt = post.EditedAt ?? post.CreatedAt,
+            WrittenById = post.AuthorId,
+            ReplacedAt = now,
+        });
+        post.Source = body;
+        post.Html = rendered.Html;
+        post.RendererVersion = rendered.Version;
+        post.QuotedPostId = rendered.QuotedPostId;
+        post.EditedAt = now;
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task SoftDeleteAsync(long postId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await db.Posts.Where(p => p.Id == postId).ExecuteUpdateAsync(s => s
+            .SetProperty(p => p.IsDeleted, true)
+            .SetProperty(p => p.DeletedAt, now), ct);
+    }
+
+    /// <summary>Re-renders a post written by an older renderer, as its author (mentions and quotes as they would resolve now).</summary>
+    public async Task<string> RefreshAsync(long postId, CancellationToken ct)
+    {
+        var post = await db.Posts.SingleAsync(p => p.Id == postId, ct);
+        var author = await ViewerLoader.ForUserAsync(db, post.AuthorId, ct);
+        var rendered = await renderer.RenderAsync(post.Source, author, ct);
+        post.Html = rendered.Html;
+        post.RendererVersion = rendered.Version;
+        await db.SaveChangesAsync(ct);
+        return post.Html;
+    }
+
+    /// <summary>Moves the member's read mark forward (never back).</summary>
+    public async Task MarkReadAsync(string userId, long threadId, int number, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var updated = await db.ReadStates.Where(r => r.UserId == userId && r.ThreadId == threadId)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.LastReadPostNumber, r => r.LastReadPostNumber < number ? number : r.LastReadPostNumber)
+                .SetProperty(r => r.UpdatedAt, now), ct);
+        if (updated == 0)
+        {
+            db.ReadStates.Add(new ReadState { UserId = userId, ThreadId = threadId, LastReadPostNumber = number, UpdatedAt = now });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another request of the same member created it first; its mark is as good as ours.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    public static ThreadFacts Facts(DiscussionThread t) =>
+        new(t.SpaceId, t.Label, t.AuthorId, [.. t.Participants.Select(p => p.UserId)], t.Status, t.LockedAt is not null, t.ClosedAt is not null);
+
+    private static Post NewPost(RenderedPost rendered, string source, string authorId, int number, DateTimeOffset now) => new()
+    {
+        Number = number,
+        AuthorId = authorId,
+        Source = source,
+        Html = rendered.Html,
+        RendererVersion = rendered.Version,
+        QuotedPostId = rendered.QuotedPostId,
+        CreatedAt = now,
+    };
+}

@@ -1,0 +1,16 @@
+using Dialogue.Web.Features.Threads.Markdown;
+
+namespace Dialogue.Web.Features.Threads;
+
+public static class ThreadsServiceCollectionExtensions
+{
+    public static IServiceCollection AddDialogueThreads(this IServiceCollection services)
+    {
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddScoped<PostRenderer>();
+        services.AddScoped<PostDisplay>();
+        services.AddScoped<Notifier>();
+        services.AddScoped<Posting>();
+        return services;
+    }
+}

@@ -1,0 +1,203 @@
+using System.Net;
+using Dialogue.Data.Accounts;
+using Dialogue.Data.Sensitivity;
+using Dialogue.Data.Spaces;
+using Dialogue.Data.Threads;
+using Dialogue.Tests.Infrastructure;
+
+namespace Dialogue.Tests.Features.Access;
+
+/// <summary>
+/// For every label and every kind of viewer, every surface built so far shows the content or hides it
+/// (404 where it has a URL of its own) as the table in shared/DESIGN.md says. Later surfaces join here.
+/// </summary>
+public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFixture<AccessMatrixTests.World>
+{
+    public enum Kind { Stranger, MemberNotInSpace, SpaceMember, RedParticipant, SpaceModerator, Admin }
+
+    /// <summary>Columns: CLEAR, GREEN, AMBER, AMBER+STRICT, RED.</summary>
+    private static readonly Dictionary<Kind, bool[]> Reads = new()
+    {
+        [Kind.Stranger] = [true, false, false, false, false],
+        [Kind.MemberNotInSpace] = [true, true, false, false, false],
+        [Kind.SpaceMember] = [true, true, true, true, false],
+        [Kind.RedParticipant] = [true, true, true, true, true],
+        [Kind.SpaceModerator] = [true, true, true, true, false],
+        [Kind.Admin] = [true, true, false, false, false],
+    };
+
+    public static TheoryData<SensitivityLabel, Kind> Cases()
+    {
+        var data = new TheoryData<SensitivityLabel, Kind>();
+        foreach (var label in Enum.GetValues<SensitivityLabel>())
+        {
+            foreach (var kind in Enum.GetValues<Kind>())
+            {
+                data.Add(label, kind);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Every_surface_shows_or_hides_the_thread_as_the_table_says(SensitivityLabel label, Kind kind)
+    {
+        await world.EnsureAsync();
+        var expected = Reads[kind][(int)label];
+        var thread = world.Threads[label];
+        var client = await world.ClientAsync(kind);
+        var signedIn = kind != Kind.Stranger;
+
+        // Thread page.
+        var page = await client.GetAsync($"/Threads/{thread.Id}");
+        Assert.Equal(expected ? HttpStatusCode.OK : HttpStatusCode.NotFound, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(expected, html.Contains(thread.Title, StringComparison.Ordinal));
+        Assert.Equal(expected, html.Contains(World.BodyOf(label), StringComparison.Ordinal));
+
+        // The space's thread list.
+        var space = await client.GetAsync($"/Spaces/{world.Space.Slug}");
+        Assert.Equal(HttpStatusCode.OK, space.StatusCode);
+        Assert.Equal(expected, (await space.Content.ReadAsStringAsync()).Contains(thread.Title, StringComparison.Ordinal));
+
+        // Permanent link to the post, and its history.
+        var link = await client.GetAsync($"/Threads/Post/{world.Posts[label].Id}");
+        Assert.Equal(expected ? HttpStatusCode.OK : HttpStatusCode.NotFound, link.StatusCode);
+        var history = await client.GetAsync($"/Threads/History?postId={world.Posts[label].Id}");
+        Assert.Equal(expected ? HttpStatusCode.OK : HttpStatusCode.NotFound, history.StatusCode);
+        Assert.Equal(expected, (await history.Content.ReadAsStringAsync()).Contains(World.BodyOf(label), StringComparison.Ordinal));
+
+        if (signedIn)
+        {
+            // Quoting the post prefills its words, or the URL does not exist.
+            var quote = await client.GetAsync($"/Threads/Reply?threadId={thread.Id}&quotePostId={world.Posts[label].Id}");
+            Assert.Equal(expected ? HttpStatusCode.OK : HttpStatusCode.NotFound, quote.StatusCode);
+            Assert.Equal(expected, (await quote.Content.ReadAsStringAsync()).Contains(World.BodyOf(label), StringComparison.Ordinal));
+
+            // Editing someone else's post: forbidden when readable, not found when not.
+            var edit = await client.GetAsync($"/Threads/Edit?postId={world.Posts[label].Id}");
+            Assert.Equal(expected ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound, edit.StatusCode);
+
+            // A notification about the thread (written when the viewer could, say, still read it) shows only if they may read it now.
+            var notifications = await client.GetAsync("/Threads/Notifications");
+            Assert.Equal(expected, (await notifications.Content.ReadAsStringAsync()).Contains(thread.Title, StringComparison.Ordinal));
+        }
+        else
+        {
+            // A stranger is sent to sign in, whatever the thread: the redirect discloses nothing.
+            var quote = await world.Factory.CreateBrowser(followRedirects: false).GetAsync($"/Threads/Reply?threadId={thread.Id}&quotePostId={world.Posts[label].Id}");
+            Assert.Equal(HttpStatusCode.Redirect, quote.StatusCode);
+            Assert.Contains("/Accounts/SignIn", quote.Headers.Location!.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(Kind.Stranger)]
+    [InlineData(Kind.MemberNotInSpace)]
+    public async Task Unknown_and_unreadable_threads_look_the_same(Kind kind)
+    {
+        await world.EnsureAsync();
+        var client = await world.ClientAsync(kind);
+        var red = await client.GetAsync($"/Threads/{world.Threads[SensitivityLabel.Red].Id}");
+        var missing = await client.GetAsync("/Threads/987654321");
+        Assert.Equal(HttpStatusCode.NotFound, red.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(
+            (await missing.Content.ReadAsStringAsync()).Length,
+            (await red.Content.ReadAsStringAsync()).Length);
+    }
+
+    [Fact]
+    public async Task Space_list_shows_strangers_only_clear_spaces()
+    {
+        await world.EnsureAsync();
+        var stranger = (await (await world.ClientAsync(Kind.Stranger)).GetAsync("/Spaces")).Content.ReadAsStringAsync();
+        var member = (await (await world.ClientAsync(Kind.MemberNotInSpace)).GetAsync("/Spaces")).Content.ReadAsStringAsync();
+        Assert.Contains(world.Space.Name, await stranger, StringComparison.Ordinal);
+        Assert.DoesNotContain(world.AmberSpace.Name, await stranger, StringComparison.Ordinal);
+        Assert.Contains(world.AmberSpace.Name, await member, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await world.ClientAsync(Kind.Stranger)).GetAsync($"/Spaces/{world.AmberSpace.Slug}")).StatusCode);
+    }
+
+    public sealed class World : DialogueFactory
+    {
+        private readonly SemaphoreSlim gate = new(1, 1);
+        private bool ready;
+        private readonly Dictionary<Kind, DialogueUser> users = [];
+
+        public DialogueFactory Factory => this;
+        public Space Space { get; private set; } = null!;
+        public Space AmberSpace { get; private set; } = null!;
+        public Dictionary<SensitivityLabel, DiscussionThread> Threads { get; } = [];
+        public Dictionary<SensitivityLabel, Post> Posts { get; } = [];
+
+        public static string BodyOf(SensitivityLabel label) => $"secret-body-of-{label}-thread";
+
+        public async Task<HttpClient> ClientAsync(Kind kind) =>
+            kind == Kind.Stranger ? this.CreateBrowser() : await this.CreateSignedInBrowserAsync(users[kind]);
+
+        public async Task EnsureAsync()
+        {
+            await gate.WaitAsync();
+            try
+            {
+                if (ready)
+                {
+                    return;
+                }
+                Space = await this.CreateSpaceAsync(SensitivityLabel.Clear, SpaceJoinPolicy.Closed);
+                AmberSpace = await this.CreateSpaceAsync(SensitivityLabel.Amber, SpaceJoinPolicy.Closed);
+                users[Kind.MemberNotInSpace] = await CreateMemberAsync();
+                users[Kind.SpaceMember] = await CreateMemberAsync();
+                users[Kind.RedParticipant] = await CreateMemberAsync();
+                users[Kind.SpaceModerator] = await CreateMemberAsync();
+                users[Kind.Admin] = await this.AdminAsync();
+                var author = await CreateMemberAsync();
+                await this.AddToSpaceAsync(Space.Id, author);
+                await this.AddToSpaceAsync(Space.Id, users[Kind.SpaceMember]);
+                await this.AddToSpaceAsync(Space.Id, users[Kind.RedParticipant]);
+                await this.AddToSpaceAsync(Space.Id, users[Kind.SpaceModerator], SpaceRole.Moderator);
+                foreach (var label in Enum.GetValues<SensitivityLabel>())
+                {
+                    var thread = await this.StartThreadAsync(Space.Id, author, label, ThreadsWorld.Unique($"Title-{label}"), BodyOf(label), users[Kind.RedParticipant]);
+                    Threads[label] = thread;
+                    Posts[label] = await this.FirstPostAsync(thread.Id);
+                }
+                await WithDbAsync(async db =>
+                {
+                    foreach (var user in users.Values)
+                    {
+                        foreach (var label in Enum.GetValues<SensitivityLabel>())
+                        {
+                            db.Notifications.Add(new Notification
+                            {
+                                RecipientId = user.Id,
+                                Kind = NotificationKind.Reply,
+                                ThreadId = Threads[label].Id,
+                                PostId = Posts[label].Id,
+                                ActorId = author.Id,
+                                CreatedAt = Clock.GetUtcNow(),
+                            });
+                        }
+                    }
+                    await db.SaveChangesAsync();
+                });
+                ready = true;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                gate.Dispose();
+            }
+            base.Dispose(disposing);
+        }
+    }
+}

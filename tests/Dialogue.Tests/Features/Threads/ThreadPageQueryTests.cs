@@ -1,0 +1,93 @@
+using System.Data.Common;
+using Dialogue.Data;
+using Dialogue.Data.Sensitivity;
+using Dialogue.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dialogue.Tests.Features.Threads;
+
+/// <summary>The thread page costs the same few queries whether a page holds 2 posts or 20, with mentions and quotes (no N+1).</summary>
+public sealed class ThreadPageQueryTests(ThreadPageQueryTests.CountingFactory factory) : IClassFixture<ThreadPageQueryTests.CountingFactory>
+{
+    public sealed class CountingFactory : DialogueFactory
+    {
+        public Counter Commands { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(s => s.ConfigureDbContext<DialogueDbContext>(o => o.AddInterceptors(Commands)));
+        }
+    }
+
+    public sealed class Counter : DbCommandInterceptor
+    {
+        private int count;
+
+        public int Count => Volatile.Read(ref count);
+
+        public void Reset() => Interlocked.Exchange(ref count, 0);
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref count);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref count);
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref count);
+            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+
+    private async Task<int> QueriesForThreadAsync(int posts, HttpClient reader, Dialogue.Data.Accounts.DialogueUser author, long spaceId)
+    {
+        var others = new List<Dialogue.Data.Accounts.DialogueUser>();
+        for (var i = 0; i < 3; i++)
+        {
+            others.Add(await factory.CreateMemberAsync());
+        }
+        var thread = await factory.StartThreadAsync(spaceId, author, SensitivityLabel.Green, ThreadsWorld.Unique("Speed"), "opening");
+        var first = await factory.FirstPostAsync(thread.Id);
+        for (var i = 2; i <= posts; i++)
+        {
+            var mention = "@" + others[i % others.Count].Email!.Split('@')[0];
+            await factory.ReplyAsync(thread.Id, author, $"> [quote={first.Id}]\n>\n> opening\n\nreply {i} for {mention}");
+        }
+        await reader.GetAsync($"/Threads/{thread.Id}");  // first visit: creates the read mark
+        await factory.ReplyAsync(thread.Id, author, "one more, unread");
+        factory.Commands.Reset();
+        var response = await reader.GetAsync($"/Threads/{thread.Id}");
+        var count = factory.Commands.Count;
+        Assert.True(response.IsSuccessStatusCode);
+        return count;
+    }
+
+    [Fact]
+    public async Task Thread_page_query_count_does_not_grow_with_the_posts_on_it()
+    {
+        var space = await factory.CreateSpaceAsync(SensitivityLabel.Green);
+        var author = await factory.CreateMemberAsync();
+        await factory.AddToSpaceAsync(space.Id, author);
+        var readerUser = await factory.CreateMemberAsync();
+        var reader = await factory.CreateSignedInBrowserAsync(readerUser);
+
+        var few = await QueriesForThreadAsync(2, reader, author, space.Id);
+        var many = await QueriesForThreadAsync(19, reader, author, space.Id);
+        Assert.Equal(few, many);
+        Assert.True(many <= 12, $"{many} queries");
+    }
+}
