@@ -26,5 +26,5 @@ public sealed record DigestItem
     public string? Detail { get; init; }
 }
 
-/// <summary>Who wrote an item; <see cref="Pseudonym"/> is set in a Chatham House thread ("Participant 3").</summary>
-public sealed record ContentAuthor(string UserId, string DisplayName, string? Pseudonym = null);
+/// <summary>Who wrote an item; <see cref="Pseudonymous"/> in a Chatham House thread, whose authors are not named.</summary>
+public sealed record ContentAuthor(string UserId, string DisplayName, bool Pseudonymous = false);

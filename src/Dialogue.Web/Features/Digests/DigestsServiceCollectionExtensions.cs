@@ -1,4 +1,4 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Dialogue.Web.Features.Digests.ThreadSections;
 
 namespace Dialogue.Web.Features.Digests;
 
@@ -9,7 +9,7 @@ public static class DigestsServiceCollectionExtensions
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IAuthorDisplay, AuthorDisplay>();
         services.AddSingleton<UnsubscribeTokens>();
-        services.TryAddScoped<IDigestSpaceSource, NoDigestSpaces>();
+        services.AddScoped<IDigestSpaceSource, ThreadDigestSpaces>();
         services.AddScoped<DigestRecipients>();
         services.AddScoped<DigestComposer>();
         services.AddScoped<DigestDelivery>();
@@ -19,7 +19,12 @@ public static class DigestsServiceCollectionExtensions
         services.AddScoped<Unsubscriptions>();
         services.AddScoped<PublicSubscriptions>();
         services.AddScoped<SettingsModel.Handler>();
-        // Sections: each feature adds its own with services.AddScoped<IDigestSection, TheirSection>().
+        // Sections: each feature adds its own with services.AddScoped<IDigestSection, TheirSection>(); the job takes them all.
+        services.AddScoped<ThreadDigestReader>();
+        services.AddScoped<IDigestSection, NewThreadsSection>();
+        services.AddScoped<IDigestSection, ActiveThreadsSection>();
+        services.AddScoped<IDigestSection, FollowedRepliesSection>();
+        services.AddScoped<IDigestSection, MentionsSection>();
         return services;
     }
 }

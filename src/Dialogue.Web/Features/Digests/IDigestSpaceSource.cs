@@ -7,10 +7,3 @@ public interface IDigestSpaceSource
 }
 
 public sealed record DigestSpaceChoice(long Id, string Name);
-
-/// <summary>Until spaces exist: nothing to choose, every digest covers all the member may read.</summary>
-public sealed class NoDigestSpaces : IDigestSpaceSource
-{
-    public Task<IReadOnlyList<DigestSpaceChoice>> SpacesForAsync(string userId, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<DigestSpaceChoice>>([]);
-}
