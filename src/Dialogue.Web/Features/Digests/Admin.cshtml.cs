@@ -1,7 +1,7 @@
-using Dialogue.Data.Sensitivity;
 using System.ComponentModel.DataAnnotations;
 using Dialogue.Data;
 using Dialogue.Data.Digests;
+using Dialogue.Data.Sensitivity;
 using Dialogue.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

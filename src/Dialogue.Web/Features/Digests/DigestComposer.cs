@@ -1,6 +1,6 @@
-using Dialogue.Data.Sensitivity;
 using Dialogue.Data;
 using Dialogue.Data.Digests;
+using Dialogue.Data.Sensitivity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dialogue.Web.Features.Digests;

@@ -49,7 +49,7 @@ public sealed class DigestDelivery(
             await SetNextDueAsync(kind, id, null, ct);
             return DeliveryOutcome.Inactive;
         }
-        var decision = await DecideAsync(scheduled, now, ct);
+        var (decision, last) = await DecideAsync(scheduled, now, ct);
         if (decision is DigestDecision.NotDue notDue)
         {
             await SetNextDueAsync(kind, id, scheduled, notDue.CheckAgainAt, ct);
@@ -59,29 +59,27 @@ public sealed class DigestDelivery(
         var claim = Guid.NewGuid();
         var entry = due.Reclaim
             ? await ReclaimAsync(kind, id, due.Period.Key, claim, now, ct)
-            : await InsertAsync(kind, id, scheduled.Schedule.Frequency, due.Period.Key, claim, now, ct);
+            : await InsertAsync(kind, id, scheduled.Schedule.Frequency, due.Period.Key, claim, now,
+                supersede: last is { Status: DigestLedgerStatus.Building or DigestLedgerStatus.Failed, LockedUntil: not null }, ct);
         if (entry is null)
         {
             return DeliveryOutcome.Busy;
         }
 
-        DeliveryOutcome outcome;
         try
         {
-            outcome = await BuildAndQueueAsync(scheduled, entry, claim, ct);
+            return await BuildAndQueueAsync(scheduled, entry, claim, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             await FailAsync(entry, claim, ex, ct);
-            outcome = DeliveryOutcome.Failed;
+            var (next, _) = await DecideAsync(scheduled, clock.GetUtcNow(), ct);
+            await SetNextDueAsync(kind, id, scheduled, next is DigestDecision.NotDue later ? later.CheckAgainAt : clock.GetUtcNow(), ct);
+            return DeliveryOutcome.Failed;
         }
-
-        var next = await DecideAsync(scheduled, clock.GetUtcNow(), ct);
-        await SetNextDueAsync(kind, id, scheduled, next is DigestDecision.NotDue later ? later.CheckAgainAt : clock.GetUtcNow(), ct);
-        return outcome;
     }
 
-    private async Task<DigestDecision> DecideAsync(ScheduledRecipient scheduled, DateTimeOffset now, CancellationToken ct)
+    private async Task<(DigestDecision Decision, LedgerMark? Last)> DecideAsync(ScheduledRecipient scheduled, DateTimeOffset now, CancellationToken ct)
     {
         var r = scheduled.Recipient;
         var frequency = scheduled.Schedule.Frequency;
@@ -90,11 +88,18 @@ public sealed class DigestDelivery(
             .OrderByDescending(l => l.PeriodKey)
             .Select(l => new LedgerMark(l.PeriodKey, l.Status, l.LockedUntil, l.Attempts))
             .FirstOrDefaultAsync(ct);
-        return DigestSchedule.Decide(scheduled.Schedule, now, scheduled.ScheduleStartsAt, last, options.Value.MaxAttempts);
+        return (DigestSchedule.Decide(scheduled.Schedule, now, scheduled.ScheduleStartsAt, last, options.Value.MaxAttempts), last);
     }
 
+    /// <summary>When to look at the recipient again once <paramref name="done"/> is finished: its next period.</summary>
+    private DateTimeOffset NextAfter(ScheduledRecipient scheduled, DigestLedgerEntry done, DateTimeOffset now) =>
+        DigestSchedule.Decide(scheduled.Schedule, now, scheduled.ScheduleStartsAt,
+            new LedgerMark(done.PeriodKey, DigestLedgerStatus.Queued, null, done.Attempts), options.Value.MaxAttempts) is DigestDecision.NotDue later
+            ? later.CheckAgainAt
+            : now;
+
     private async Task<DigestLedgerEntry?> InsertAsync(
-        DigestRecipientKind kind, string id, DigestFrequency frequency, string periodKey, Guid claim, DateTimeOffset now, CancellationToken ct)
+        DigestRecipientKind kind, string id, DigestFrequency frequency, string periodKey, Guid claim, DateTimeOffset now, bool supersede, CancellationToken ct)
     {
         var entry = new DigestLedgerEntry
         {
@@ -124,6 +129,10 @@ public sealed class DigestDelivery(
             throw;
         }
         db.ChangeTracker.Clear();
+        if (!supersede)
+        {
+            return entry;
+        }
 
         // Older periods left by a dead worker or a failed build are not retried any more: this one covers their content.
         await db.DigestLedger
@@ -168,6 +177,8 @@ public sealed class DigestDelivery(
         var view = await composer.ComposeAsync(recipient, since, until, ct);
         var now = clock.GetUtcNow();
 
+        var nextDueAt = NextAfter(scheduled, entry, now);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (view.IsEmpty)
         {
             var skipped = await Guarded(entry, claim).ExecuteUpdateAsync(s => s
@@ -178,11 +189,16 @@ public sealed class DigestDelivery(
                 .SetProperty(l => l.LockedUntil, (DateTimeOffset?)null)
                 .SetProperty(l => l.ClaimId, (Guid?)null)
                 .SetProperty(l => l.UpdatedAt, now), ct);
-            return skipped == 1 ? DeliveryOutcome.SkippedEmpty : DeliveryOutcome.Busy;
+            if (skipped != 1)
+            {
+                return DeliveryOutcome.Busy;
+            }
+            await SetNextDueAsync(recipient.Kind, recipient.Id, scheduled, nextDueAt, ct);
+            await transaction.CommitAsync(ct);
+            return DeliveryOutcome.SkippedEmpty;
         }
 
         var links = LinksFor(recipient, entry.Id);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var message = await outbox.AddAsync<DigestEmail>(
             new EmailRecipient(recipient.Address, recipient.Name, recipient.Culture),
             OutboxKind,
@@ -206,6 +222,8 @@ public sealed class DigestDelivery(
             db.ChangeTracker.Clear();
             return DeliveryOutcome.Busy;
         }
+        // The next period is scheduled in the same commit: one write to the disk per digest besides the claim.
+        await SetNextDueAsync(recipient.Kind, recipient.Id, scheduled, nextDueAt, ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return DeliveryOutcome.Queued;
@@ -252,14 +270,19 @@ public sealed class DigestDelivery(
     public string UnsubscribeTokenFor(DigestRecipient recipient) =>
         tokens.For(new UnsubscribeTarget(recipient.Kind, recipient.Id, recipient.Address));
 
-    public DigestLinks LinksFor(DigestRecipient recipient, long? ledgerId) => new()
+    public DigestLinks LinksFor(DigestRecipient recipient, long? ledgerId)
     {
-        Home = app.Value.Link("/"),
-        SignIn = app.Value.Link("/Accounts/SignIn"),
-        Unsubscribe = app.Value.Link("/Digests/Unsubscribe?token=" + Uri.EscapeDataString(UnsubscribeTokenFor(recipient))),
-        ManagePreferences = recipient.IsPublic ? null : app.Value.Link("/Digests/Settings"),
-        ViewInBrowser = recipient.IsPublic || ledgerId is null ? null : app.Value.Link($"/Digests/View/{ledgerId}"),
-    };
+        var token = UnsubscribeTokenFor(recipient);
+        return new()
+        {
+            Home = app.Value.Link("/"),
+            SignIn = app.Value.Link("/Accounts/SignIn"),
+            UnsubscribeToken = token,
+            Unsubscribe = app.Value.Link("/Digests/Unsubscribe?token=" + Uri.EscapeDataString(token)),
+            ManagePreferences = recipient.IsPublic ? null : app.Value.Link("/Digests/Settings"),
+            ViewInBrowser = recipient.IsPublic || ledgerId is null ? null : app.Value.Link($"/Digests/View/{ledgerId}"),
+        };
+    }
 
     /// <summary>RFC 2369 and RFC 8058 headers: a mailto and an https unsubscribe, the https one usable with a one-click POST.</summary>
     public IReadOnlyDictionary<string, string> HeadersFor(DigestRecipient recipient, DigestLinks links)
@@ -271,7 +294,7 @@ public sealed class DigestDelivery(
         {
             // The token goes in the subject: it is far longer than the 64 characters a mailbox's local part may have.
             var address = string.IsNullOrWhiteSpace(mailbox) ? "unsubscribe@" + domain : mailbox;
-            targets.Add($"<mailto:{address}?subject={Uri.EscapeDataString("unsubscribe " + UnsubscribeTokenFor(recipient))}>");
+            targets.Add($"<mailto:{address}?subject={Uri.EscapeDataString("unsubscribe " + (links.UnsubscribeToken ?? UnsubscribeTokenFor(recipient)))}>");
         }
         targets.Add($"<{links.Unsubscribe}>");
         return new Dictionary<string, string>
@@ -286,7 +309,7 @@ public sealed class DigestDelivery(
     {
         if (kind == DigestRecipientKind.Member)
         {
-            var zone = scheduled?.Recipient.Zone.Id;
+            var zone = scheduled?.ProfileTimeZoneId;
             if (scheduled is null)
             {
                 // Off or unsubscribed: out of the scan. Suspended or unconfirmed: looked at again later.

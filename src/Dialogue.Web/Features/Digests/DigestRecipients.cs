@@ -13,7 +13,11 @@ public sealed record ScheduledRecipient(
     DigestRecipient Recipient,
     DigestScheduleSpec Schedule,
     DateTimeOffset ScheduleStartsAt,
-    DateTimeOffset ContentFloor);
+    DateTimeOffset ContentFloor)
+{
+    /// <summary>The zone id exactly as the member's profile holds it (the scan compares it to find zone changes).</summary>
+    public string? ProfileTimeZoneId { get; init; }
+}
 
 /// <summary>Loads recipients: a member from their subscription and profile (zone, language), a public subscriber from the options.</summary>
 public sealed class DigestRecipients(DialogueDbContext db, IOptions<DigestOptions> options)
@@ -61,7 +65,10 @@ public sealed class DigestRecipients(DialogueDbContext db, IOptions<DigestOption
             IncludeFollowedThreads = s.IncludeFollowedThreads,
         };
         return new ScheduledRecipient(recipient, new DigestScheduleSpec(s.Frequency, s.Weekday, s.LocalHour, zone),
-            s.ScheduleStartsAt, s.SubscribedAt ?? s.ScheduleStartsAt);
+            s.ScheduleStartsAt, s.SubscribedAt ?? s.ScheduleStartsAt)
+        {
+            ProfileTimeZoneId = row.TimeZoneId,
+        };
     }
 
     private async Task<ScheduledRecipient?> FindPublicAsync(string id, CancellationToken ct)

@@ -35,6 +35,9 @@ public sealed record DigestLinks
 
     public string? Unsubscribe { get; init; }
 
+    /// <summary>The signed token inside <see cref="Unsubscribe"/>, for the List-Unsubscribe mailto.</summary>
+    public string? UnsubscribeToken { get; init; }
+
     public string? ManagePreferences { get; init; }
 
     public string? ViewInBrowser { get; init; }

@@ -1,5 +1,5 @@
-using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Digests;
+using Dialogue.Data.Sensitivity;
 
 namespace Dialogue.Web.Features.Digests;
 

@@ -1,6 +1,6 @@
-using Dialogue.Data.Sensitivity;
 using System.Net;
 using Dialogue.Data.Digests;
+using Dialogue.Data.Sensitivity;
 using Dialogue.Tests.Infrastructure;
 using Dialogue.Web.Features.Digests;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
-using Dialogue.Data.Sensitivity;
 using System.Globalization;
 using Dialogue.Data.Digests;
+using Dialogue.Data.Sensitivity;
 using Dialogue.Tests.Infrastructure;
 using Dialogue.Web.Features.Digests;
 using Microsoft.EntityFrameworkCore;
@@ -24,9 +24,11 @@ public sealed class DigestEmailTests
         TestSection.Add(address, at, TestSection.Item(SensitivityLabel.Green, "Green title GR1", "Green excerpt GR2", "Green body GR3", "http://localhost/Threads/green-thread"));
         TestSection.Add(address, at, TestSection.Item(SensitivityLabel.Amber, "Amber title AM1", "Amber excerpt AM2", "Amber body AM3", "http://localhost/Threads/amber-thread"));
         TestSection.Add(address, at, TestSection.Item(SensitivityLabel.AmberStrict, "Strict title ST1", "Strict excerpt ST2", "Strict body ST3", "http://localhost/Threads/strict-thread")
-            with { Author = new ContentAuthor("strict-author", "Stella Strictauthor") });
+            with
+        { Author = new ContentAuthor("strict-author", "Stella Strictauthor") });
         TestSection.Add(address, at, TestSection.Item(SensitivityLabel.Red, RedTitle, "Red excerpt RD2", "Red body RD3", "http://localhost/Threads/red-thread")
-            with { Author = new ContentAuthor("red-author", "Rosa Redauthor"), Detail = "7 replies RD4" });
+            with
+        { Author = new ContentAuthor("red-author", "Rosa Redauthor"), Detail = "7 replies RD4" });
     }
 
     private static async Task<(string Raw, MimeMessage Message)> DeliverAndSendAsync(DigestsFactory factory, string address)

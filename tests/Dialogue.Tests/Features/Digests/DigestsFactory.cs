@@ -3,16 +3,13 @@ using Dialogue.Data.Accounts;
 using Dialogue.Data.Digests;
 using Dialogue.Tests.Infrastructure;
 using Dialogue.Web.Features.Digests;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
+using Hangfire;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Hangfire;
-using Microsoft.Extensions.Options;
 
 namespace Dialogue.Tests.Features.Digests;
 
@@ -110,18 +107,7 @@ public class DigestsFactory : DialogueFactory
     /// <summary>A client signed in as <paramref name="user"/> with a real Identity cookie, without the sign-in page.</summary>
     public async Task<HttpClient> SignedInClientAsync(DialogueUser user, bool followRedirects = true)
     {
-        var (cookieName, cookieValue) = await WithScopeAsync(async sp =>
-        {
-            var signIn = sp.GetRequiredService<SignInManager<DialogueUser>>();
-            var users = sp.GetRequiredService<UserManager<DialogueUser>>();
-            var current = await users.FindByIdAsync(user.Id) ?? throw new InvalidOperationException($"No user {user.Id}.");
-            var principal = await signIn.CreateUserPrincipalAsync(current);
-            var options = sp.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
-            var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
-            var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + options.ExpireTimeSpan },
-                IdentityConstants.ApplicationScheme);
-            return (options.Cookie.Name!, options.TicketDataFormat.Protect(ticket));
-        });
+        var (cookieName, cookieValue) = await this.AuthCookieAsync(user);
         var baseAddress = new Uri("http://localhost");
         var cookies = new CookieContainer();
         cookies.Add(baseAddress, new Cookie(cookieName, cookieValue, "/"));

@@ -1,5 +1,5 @@
-using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Digests;
+using Dialogue.Data.Sensitivity;
 using Dialogue.Web.Features.Digests;
 using Microsoft.Extensions.DependencyInjection;
 

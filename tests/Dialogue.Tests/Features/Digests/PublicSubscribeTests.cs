@@ -1,7 +1,7 @@
-using Dialogue.Data.Sensitivity;
 using System.Net;
 using AngleSharp.Dom;
 using Dialogue.Data.Digests;
+using Dialogue.Data.Sensitivity;
 using Dialogue.Tests.Infrastructure;
 using Dialogue.Web.Features.Digests;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
-using Dialogue.Data.Sensitivity;
 using System.Collections.Concurrent;
+using Dialogue.Data.Sensitivity;
 using Dialogue.Web.Features.Digests;
 
 namespace Dialogue.Tests.Features.Digests;

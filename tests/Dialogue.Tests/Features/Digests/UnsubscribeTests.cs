@@ -1,8 +1,8 @@
-using Dialogue.Data.Sensitivity;
 using System.Net;
 using System.Text.Json;
 using Dialogue.Data.Accounts;
 using Dialogue.Data.Digests;
+using Dialogue.Data.Sensitivity;
 using Dialogue.Tests.Infrastructure;
 using Dialogue.Web.Features.Digests;
 using Microsoft.AspNetCore.DataProtection;

@@ -1,5 +1,5 @@
-using Dialogue.Data.Sensitivity;
 using System.Net;
+using Dialogue.Data.Sensitivity;
 using Dialogue.Tests.Infrastructure;
 using Dialogue.Web.Features.Digests;
 

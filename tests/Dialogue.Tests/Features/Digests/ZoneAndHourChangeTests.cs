@@ -1,7 +1,8 @@
-using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Accounts;
 using Dialogue.Data.Digests;
+using Dialogue.Data.Sensitivity;
 using Dialogue.Web.Features.Digests;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dialogue.Tests.Features.Digests;
 
@@ -139,5 +140,21 @@ public sealed class ZoneAndHourChangeTests
         Assert.Equal(["D:2026-11-24", "D:2026-11-25", "W:2026-W49"], ledger.Select(l => l.PeriodKey));
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero), ledger[2].CreatedAt.AddMinutes(-ledger[2].CreatedAt.Minute));
         AssertWindowsJoin(ledger);
+    }
+
+    [Fact]
+    public async Task A_zone_the_machine_does_not_know_falls_back_to_UTC_without_being_rescheduled_at_every_scan()
+    {
+        await using var factory = new DigestsFactory();
+        var member = await factory.MemberWithDigestAsync(hour: 10, zone: "Atlantis/Capital");
+        var news = NewsFor(member);
+
+        await factory.RunUntilAsync(Utc(23, 10).AddMinutes(15), atEachStep: news);
+        var ledger = await factory.LedgerOfAsync(member.Id);
+        AssertDeliveredAtLocalHour(Assert.Single(ledger), "UTC", 10);
+
+        await factory.RunUntilAsync(Utc(23, 11), atEachStep: news);
+        var nextDueAt = await factory.WithDbAsync(db => db.DigestSubscriptions.Where(s => s.UserId == member.Id).Select(s => s.NextDueAt).SingleAsync());
+        Assert.Equal(Utc(24, 10), nextDueAt);
     }
 }
