@@ -1,5 +1,6 @@
 using Dialogue.Data.Accounts;
 using Dialogue.Data.Admin;
+using Dialogue.Data.Digests;
 using Dialogue.Data.Email;
 using Dialogue.Data.Moderation;
 using Dialogue.Data.Site;
@@ -19,6 +20,11 @@ public class DialogueDbContext(DbContextOptions<DialogueDbContext> options)
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AdminAuditEntry> AdminAuditEntries => Set<AdminAuditEntry>();
+    public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
+    public DbSet<PublicSubscriber> PublicSubscribers => Set<PublicSubscriber>();
+    public DbSet<DigestLedgerEntry> DigestLedger => Set<DigestLedgerEntry>();
+    public DbSet<DigestEmailSettings> DigestEmailSettings => Set<DigestEmailSettings>();
+    public DbSet<DigestPreviewAudit> DigestPreviewAudits => Set<DigestPreviewAudit>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     public DbSet<Space> Spaces => Set<Space>();

@@ -6,6 +6,7 @@ using Dialogue.Web.Features.Admin;
 using Dialogue.Web.Features.Invitations;
 using Dialogue.Web.Features.Moderation;
 using Dialogue.Web.Features.Search;
+using Dialogue.Web.Features.Digests;
 using Dialogue.Web.Features.Threads;
 using Dialogue.Web.Infrastructure.Data;
 using Dialogue.Web.Infrastructure.Email;
@@ -40,6 +41,7 @@ public static class DialogueBuilderExtensions
         services.AddDialogueThreads();
         services.AddDialogueModeration();
         services.AddDialogueSearch();
+        services.AddDialogueDigests();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

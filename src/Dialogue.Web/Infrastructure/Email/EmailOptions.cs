@@ -25,6 +25,28 @@ public sealed class EmailOptions
 
     /// <summary>Longest wait between two attempts at an unsent message; the wait doubles up to this.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>DKIM signing of every outgoing message; off unless a domain, a selector and a key are given.</summary>
+    public DkimOptions Dkim { get; set; } = new();
+}
+
+public sealed class DkimOptions
+{
+    /// <summary>The signing domain (d=), normally the domain of FromAddress.</summary>
+    public string? Domain { get; set; }
+
+    /// <summary>The selector (s=): the public key is published at {Selector}._domainkey.{Domain}.</summary>
+    public string? Selector { get; set; }
+
+    /// <summary>Path of the RSA private key in PEM form.</summary>
+    public string? PrivateKeyPath { get; set; }
+
+    /// <summary>The RSA private key in PEM form, for a key given through the environment; wins over the path.</summary>
+    public string? PrivateKeyPem { get; set; }
+
+    public bool Enabled =>
+        !string.IsNullOrWhiteSpace(Domain) && !string.IsNullOrWhiteSpace(Selector)
+        && (!string.IsNullOrWhiteSpace(PrivateKeyPem) || !string.IsNullOrWhiteSpace(PrivateKeyPath));
 }
 
 public sealed class SmtpOptions

@@ -104,6 +104,7 @@ public sealed class OutboxSender(
             }
         }
         mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
+        DkimSigning.SignIfConfigured(mime, options.Dkim);
         return mime;
     }
 }

@@ -1,3 +1,4 @@
+using Dialogue.Web.Features.Digests;
 using Dialogue.Web.Infrastructure.Email;
 using Hangfire;
 
@@ -9,5 +10,7 @@ public static class RecurringJobs
     public static void Register(IRecurringJobManager jobs)
     {
         jobs.AddOrUpdate<OutboxSender>("outbox-send", sender => sender.SendDueAsync(CancellationToken.None), Cron.Minutely());
+        // Digests go out within five minutes of each recipient's local hour.
+        jobs.AddOrUpdate<DigestScheduler>(DigestScheduler.RecurringJobId, scheduler => scheduler.ScanAsync(CancellationToken.None), "*/5 * * * *");
     }
 }

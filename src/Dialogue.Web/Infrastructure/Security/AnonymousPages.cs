@@ -30,6 +30,9 @@ public static class AnonymousPages
         "/Threads/History",
         // Search results pass through the access policy: a signed-out visitor finds CLEAR posts only.
         "/Search/Index",
+        "/Digests/Subscribe",
+        "/Digests/Confirm",
+        "/Digests/Unsubscribe",
     ];
 
     public static void Apply(PageConventionCollection conventions)

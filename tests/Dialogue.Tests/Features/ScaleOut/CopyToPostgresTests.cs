@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Dialogue.Data;
 using Dialogue.Data.Accounts;
 using Dialogue.Data.Admin;
+using Dialogue.Data.Digests;
 using Dialogue.Data.Email;
 using Dialogue.Data.Moderation;
 using Dialogue.Data.Sensitivity;
@@ -66,6 +67,20 @@ public sealed class CopiedSite : IAsyncLifetime
             db.ModerationLog.Add(new ModerationLogEntry { ActorId = Member.Id, At = now, Action = default, SpaceId = space.Id, ThreadId = thread.Id, Reason = "test" });
             db.MemberSilences.Add(new MemberSilence { UserId = admin.Id, SpaceId = space.Id, CreatedAt = now, Until = now.AddDays(1) });
             db.ThreadAccessLog.Add(new ThreadAccessLogEntry { UserId = Member.Id, ThreadId = thread.Id, At = now });
+            db.DigestSubscriptions.Add(new DigestSubscription
+            {
+                UserId = Member.Id,
+                Frequency = DigestFrequency.Daily,
+                AllSpaces = false,
+                SpaceIds = [space.Id],
+                CreatedAt = now,
+                UpdatedAt = now,
+                ScheduleStartsAt = now,
+                NextDueAt = now.AddHours(1),
+            });
+            db.PublicSubscribers.Add(new PublicSubscriber { Email = "public@test.dialogue", ConfirmationTokenHash = new string('b', 64), ConfirmationSentAt = now, ConfirmedAt = now, CreatedAt = now });
+            db.DigestLedger.Add(new DigestLedgerEntry { RecipientKind = DigestRecipientKind.Member, RecipientId = Member.Id, PeriodKey = "D:2026-11-23", Frequency = DigestFrequency.Daily, CreatedAt = now, UpdatedAt = now });
+            db.DigestPreviewAudits.Add(new DigestPreviewAudit { At = now, AdminUserId = admin.Id, MemberUserId = Member.Id });
             await db.SaveChangesAsync();
         });
     }

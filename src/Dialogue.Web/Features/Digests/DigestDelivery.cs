@@ -1,0 +1,336 @@
+using Dialogue.Data;
+using Dialogue.Data.Digests;
+using Dialogue.Web.Infrastructure;
+using Dialogue.Web.Infrastructure.Email;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Dialogue.Web.Features.Digests;
+
+public enum DeliveryOutcome
+{
+    /// <summary>Off, unsubscribed, unconfirmed or suspended: nothing is sent.</summary>
+    Inactive,
+    NotDue,
+    /// <summary>Another worker holds this period.</summary>
+    Busy,
+    Queued,
+    SkippedEmpty,
+    Failed,
+}
+
+/// <summary>
+/// Delivers one recipient's due digest exactly once. The ledger row is inserted (or a dead worker's row reclaimed
+/// with a conditional update) before anything is built; the outbox message and the row's move to Queued are one
+/// transaction, guarded by the claim id, so a worker that lost its claim writes nothing.
+/// </summary>
+public sealed class DigestDelivery(
+    DialogueDbContext db,
+    DigestRecipients recipients,
+    DigestComposer composer,
+    Outbox outbox,
+    UnsubscribeTokens tokens,
+    IStringLocalizer<Text> text,
+    TimeProvider clock,
+    IOptions<DigestOptions> options,
+    IOptions<AppOptions> app,
+    IOptions<EmailOptions> email,
+    ILogger<DigestDelivery> logger)
+{
+    public const string OutboxKind = "digest";
+
+    public async Task<DeliveryOutcome> DeliverAsync(DigestRecipientKind kind, string id, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var scheduled = await recipients.FindActiveAsync(kind, id, ct);
+        if (scheduled is null)
+        {
+            await SetNextDueAsync(kind, id, null, ct);
+            return DeliveryOutcome.Inactive;
+        }
+        var (decision, last) = await DecideAsync(scheduled, now, ct);
+        if (decision is DigestDecision.NotDue notDue)
+        {
+            await SetNextDueAsync(kind, id, scheduled, notDue.CheckAgainAt, ct);
+            return DeliveryOutcome.NotDue;
+        }
+        var due = (DigestDecision.Due)decision;
+        var claim = Guid.NewGuid();
+        var entry = due.Reclaim
+            ? await ReclaimAsync(kind, id, due.Period.Key, claim, now, ct)
+            : await InsertAsync(kind, id, scheduled.Schedule.Frequency, due.Period.Key, claim, now,
+                supersede: last is { Status: DigestLedgerStatus.Building or DigestLedgerStatus.Failed, LockedUntil: not null }, ct);
+        if (entry is null)
+        {
+            return DeliveryOutcome.Busy;
+        }
+
+        try
+        {
+            return await BuildAndQueueAsync(scheduled, entry, claim, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await FailAsync(entry, claim, ex, ct);
+            var (next, _) = await DecideAsync(scheduled, clock.GetUtcNow(), ct);
+            await SetNextDueAsync(kind, id, scheduled, next is DigestDecision.NotDue later ? later.CheckAgainAt : clock.GetUtcNow(), ct);
+            return DeliveryOutcome.Failed;
+        }
+    }
+
+    private async Task<(DigestDecision Decision, LedgerMark? Last)> DecideAsync(ScheduledRecipient scheduled, DateTimeOffset now, CancellationToken ct)
+    {
+        var r = scheduled.Recipient;
+        var frequency = scheduled.Schedule.Frequency;
+        var last = await db.DigestLedger.AsNoTracking()
+            .Where(l => l.RecipientKind == r.Kind && l.RecipientId == r.Id && l.Frequency == frequency)
+            .OrderByDescending(l => l.PeriodKey)
+            .Select(l => new LedgerMark(l.PeriodKey, l.Status, l.LockedUntil, l.Attempts))
+            .FirstOrDefaultAsync(ct);
+        return (DigestSchedule.Decide(scheduled.Schedule, now, scheduled.ScheduleStartsAt, last, options.Value.MaxAttempts), last);
+    }
+
+    /// <summary>When to look at the recipient again once <paramref name="done"/> is finished: its next period.</summary>
+    private DateTimeOffset NextAfter(ScheduledRecipient scheduled, DigestLedgerEntry done, DateTimeOffset now) =>
+        DigestSchedule.Decide(scheduled.Schedule, now, scheduled.ScheduleStartsAt,
+            new LedgerMark(done.PeriodKey, DigestLedgerStatus.Queued, null, done.Attempts), options.Value.MaxAttempts) is DigestDecision.NotDue later
+            ? later.CheckAgainAt
+            : now;
+
+    private async Task<DigestLedgerEntry?> InsertAsync(
+        DigestRecipientKind kind, string id, DigestFrequency frequency, string periodKey, Guid claim, DateTimeOffset now, bool supersede, CancellationToken ct)
+    {
+        var entry = new DigestLedgerEntry
+        {
+            RecipientKind = kind,
+            RecipientId = id,
+            PeriodKey = periodKey,
+            Frequency = frequency,
+            Status = DigestLedgerStatus.Building,
+            ClaimId = claim,
+            LockedUntil = now + options.Value.BuildTimeout,
+            Attempts = 1,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.DigestLedger.Add(entry);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (await db.DigestLedger.AnyAsync(l => l.RecipientKind == kind && l.RecipientId == id && l.PeriodKey == periodKey, ct))
+            {
+                return null; // Another worker inserted this period first: the unique key did its job.
+            }
+            throw;
+        }
+        db.ChangeTracker.Clear();
+        if (!supersede)
+        {
+            return entry;
+        }
+
+        // Older periods left by a dead worker or a failed build are not retried any more: this one covers their content.
+        await db.DigestLedger
+            .Where(l => l.RecipientKind == kind && l.RecipientId == id && l.Id != entry.Id
+                && (l.Status == DigestLedgerStatus.Building || l.Status == DigestLedgerStatus.Failed) && l.LockedUntil != null && l.LockedUntil <= now)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(l => l.Status, DigestLedgerStatus.Failed)
+                .SetProperty(l => l.LockedUntil, (DateTimeOffset?)null)
+                .SetProperty(l => l.ClaimId, (Guid?)null)
+                .SetProperty(l => l.LastError, "Not retried: period " + periodKey + " covers its content.")
+                .SetProperty(l => l.UpdatedAt, now), ct);
+        return entry;
+    }
+
+    private async Task<DigestLedgerEntry?> ReclaimAsync(DigestRecipientKind kind, string id, string periodKey, Guid claim, DateTimeOffset now, CancellationToken ct)
+    {
+        var lockedUntil = now + options.Value.BuildTimeout;
+        var maxAttempts = options.Value.MaxAttempts;
+        var claimed = await db.DigestLedger
+            .Where(l => l.RecipientKind == kind && l.RecipientId == id && l.PeriodKey == periodKey
+                && (l.Status == DigestLedgerStatus.Building || l.Status == DigestLedgerStatus.Failed)
+                && l.LockedUntil != null && l.LockedUntil <= now && l.Attempts < maxAttempts)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(l => l.Status, DigestLedgerStatus.Building)
+                .SetProperty(l => l.ClaimId, claim)
+                .SetProperty(l => l.LockedUntil, lockedUntil)
+                .SetProperty(l => l.Attempts, l => l.Attempts + 1)
+                .SetProperty(l => l.UpdatedAt, now), ct);
+        if (claimed != 1)
+        {
+            return null;
+        }
+        logger.LogInformation("Reclaimed digest period {Period} of {Kind} {Recipient}", periodKey, kind, id);
+        return await db.DigestLedger.AsNoTracking().SingleAsync(l => l.RecipientKind == kind && l.RecipientId == id && l.PeriodKey == periodKey, ct);
+    }
+
+    private async Task<DeliveryOutcome> BuildAndQueueAsync(ScheduledRecipient scheduled, DigestLedgerEntry entry, Guid claim, CancellationToken ct)
+    {
+        var recipient = scheduled.Recipient;
+        var until = clock.GetUtcNow();
+        var since = await SinceAsync(scheduled, until, ct);
+        var view = await composer.ComposeAsync(recipient, since, until, ct);
+        var now = clock.GetUtcNow();
+
+        var nextDueAt = NextAfter(scheduled, entry, now);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (view.IsEmpty)
+        {
+            var skipped = await Guarded(entry, claim).ExecuteUpdateAsync(s => s
+                .SetProperty(l => l.Status, DigestLedgerStatus.SkippedEmpty)
+                .SetProperty(l => l.LastError, (string?)null)
+                .SetProperty(l => l.Since, since)
+                .SetProperty(l => l.Until, until)
+                .SetProperty(l => l.LockedUntil, (DateTimeOffset?)null)
+                .SetProperty(l => l.ClaimId, (Guid?)null)
+                .SetProperty(l => l.UpdatedAt, now), ct);
+            if (skipped != 1)
+            {
+                return DeliveryOutcome.Busy;
+            }
+            await SetNextDueAsync(recipient.Kind, recipient.Id, scheduled, nextDueAt, ct);
+            await transaction.CommitAsync(ct);
+            return DeliveryOutcome.SkippedEmpty;
+        }
+
+        var links = LinksFor(recipient, entry.Id);
+        var message = await outbox.AddAsync<DigestEmail>(
+            new EmailRecipient(recipient.Address, recipient.Name, recipient.Culture),
+            OutboxKind,
+            () => DigestSubject.For(view, text),
+            new Dictionary<string, object?> { [nameof(DigestEmail.View)] = view, [nameof(DigestEmail.Links)] = links },
+            HeadersFor(recipient, links));
+        await db.SaveChangesAsync(ct);
+        var queued = await Guarded(entry, claim).ExecuteUpdateAsync(s => s
+            .SetProperty(l => l.Status, DigestLedgerStatus.Queued)
+            .SetProperty(l => l.OutboxMessageId, message.Id)
+            .SetProperty(l => l.Since, since)
+            .SetProperty(l => l.Until, until)
+            .SetProperty(l => l.LockedUntil, (DateTimeOffset?)null)
+            .SetProperty(l => l.ClaimId, (Guid?)null)
+            .SetProperty(l => l.LastError, (string?)null)
+            .SetProperty(l => l.UpdatedAt, now), ct);
+        if (queued != 1)
+        {
+            // Our claim timed out and another worker took the period over: it sends, we write nothing.
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return DeliveryOutcome.Busy;
+        }
+        // The next period is scheduled in the same commit: one write to the disk per digest besides the claim.
+        await SetNextDueAsync(recipient.Kind, recipient.Id, scheduled, nextDueAt, ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return DeliveryOutcome.Queued;
+    }
+
+    /// <summary>The row as long as this worker still holds it.</summary>
+    private IQueryable<DigestLedgerEntry> Guarded(DigestLedgerEntry entry, Guid claim) =>
+        db.DigestLedger.Where(l => l.Id == entry.Id && l.ClaimId == claim && l.Status == DigestLedgerStatus.Building);
+
+    /// <summary>Content since the end of the last digest (sent or found empty), never before the subscription, never older than a few periods.</summary>
+    private async Task<DateTimeOffset> SinceAsync(ScheduledRecipient scheduled, DateTimeOffset until, CancellationToken ct)
+    {
+        var r = scheduled.Recipient;
+        var lastUntil = await db.DigestLedger.AsNoTracking()
+            .Where(l => l.RecipientKind == r.Kind && l.RecipientId == r.Id && l.Until != null
+                && (l.Status == DigestLedgerStatus.Queued || l.Status == DigestLedgerStatus.Sent || l.Status == DigestLedgerStatus.SkippedEmpty))
+            .MaxAsync(l => l.Until, ct);
+        var lookback = until - MaxLookback(scheduled.Schedule.Frequency);
+        var since = lastUntil ?? scheduled.ContentFloor;
+        return new[] { since, scheduled.ContentFloor, lookback }.Max();
+    }
+
+    public static TimeSpan MaxLookback(DigestFrequency frequency) =>
+        frequency == DigestFrequency.Weekly ? TimeSpan.FromDays(15) : TimeSpan.FromDays(3);
+
+    private async Task FailAsync(DigestLedgerEntry entry, Guid claim, Exception ex, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var current = await db.DigestLedger.AsNoTracking().Where(l => l.Id == entry.Id).Select(l => l.Attempts).SingleAsync(ct);
+        var now = clock.GetUtcNow();
+        DateTimeOffset? retryAt = current < options.Value.MaxAttempts ? now + RetryDelay(current) : null;
+        var error = ex.GetType().Name + ": " + ex.Message;
+        logger.LogError(ex, "Building digest {LedgerId} failed (attempt {Attempts}); retry at {RetryAt}", entry.Id, current, retryAt);
+        await Guarded(entry, claim).ExecuteUpdateAsync(s => s
+            .SetProperty(l => l.Status, DigestLedgerStatus.Failed)
+            .SetProperty(l => l.LockedUntil, retryAt)
+            .SetProperty(l => l.ClaimId, (Guid?)null)
+            .SetProperty(l => l.LastError, error.Length > 2000 ? error[..2000] : error)
+            .SetProperty(l => l.UpdatedAt, now), CancellationToken.None);
+    }
+
+    internal static TimeSpan RetryDelay(int attempts) => TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Min(attempts - 1, 10))));
+
+    public string UnsubscribeTokenFor(DigestRecipient recipient) =>
+        tokens.For(new UnsubscribeTarget(recipient.Kind, recipient.Id, recipient.Address));
+
+    public DigestLinks LinksFor(DigestRecipient recipient, long? ledgerId)
+    {
+        var token = UnsubscribeTokenFor(recipient);
+        return new()
+        {
+            Home = app.Value.Link("/"),
+            SignIn = app.Value.Link("/Accounts/SignIn"),
+            UnsubscribeToken = token,
+            Unsubscribe = app.Value.Link("/Digests/Unsubscribe?token=" + Uri.EscapeDataString(token)),
+            ManagePreferences = recipient.IsPublic ? null : app.Value.Link("/Digests/Settings"),
+            ViewInBrowser = recipient.IsPublic || ledgerId is null ? null : app.Value.Link($"/Digests/View/{ledgerId}"),
+        };
+    }
+
+    /// <summary>RFC 2369 and RFC 8058 headers: a mailto and an https unsubscribe, the https one usable with a one-click POST.</summary>
+    public IReadOnlyDictionary<string, string> HeadersFor(DigestRecipient recipient, DigestLinks links)
+    {
+        var domain = email.Value.FromAddress.Split('@') is [_, var d] ? d : "localhost";
+        var targets = new List<string>();
+        var mailbox = options.Value.UnsubscribeMailbox;
+        if (mailbox != "-")
+        {
+            // The token goes in the subject: it is far longer than the 64 characters a mailbox's local part may have.
+            var address = string.IsNullOrWhiteSpace(mailbox) ? "unsubscribe@" + domain : mailbox;
+            targets.Add($"<mailto:{address}?subject={Uri.EscapeDataString("unsubscribe " + (links.UnsubscribeToken ?? UnsubscribeTokenFor(recipient)))}>");
+        }
+        targets.Add($"<{links.Unsubscribe}>");
+        return new Dictionary<string, string>
+        {
+            ["List-Unsubscribe"] = string.Join(", ", targets),
+            ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
+            ["List-Id"] = $"Dialogue digest <digest.{domain}>",
+        };
+    }
+
+    private async Task SetNextDueAsync(DigestRecipientKind kind, string id, ScheduledRecipient? scheduled, DateTimeOffset? nextDueAt, CancellationToken ct)
+    {
+        if (kind == DigestRecipientKind.Member)
+        {
+            var zone = scheduled?.ProfileTimeZoneId;
+            if (scheduled is null)
+            {
+                // Off or unsubscribed: out of the scan. Suspended or unconfirmed: looked at again later.
+                nextDueAt = await db.DigestSubscriptions.AnyAsync(s => s.UserId == id && s.Frequency != DigestFrequency.Off, ct)
+                    ? clock.GetUtcNow().AddHours(1)
+                    : null;
+                zone = await db.Users.Where(u => u.Id == id).Select(u => u.TimeZoneId).SingleOrDefaultAsync(ct);
+            }
+            await db.DigestSubscriptions.Where(s => s.UserId == id).ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.NextDueAt, nextDueAt)
+                .SetProperty(x => x.ScheduledTimeZoneId, zone), ct);
+        }
+        else if (long.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var publicId))
+        {
+            var signature = DigestRecipients.PublicSignature(options.Value.Public);
+            await db.PublicSubscribers.Where(p => p.Id == publicId).ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.NextDueAt, scheduled is null ? null : nextDueAt)
+                .SetProperty(x => x.ScheduleSignature, signature), ct);
+        }
+    }
+
+    private Task SetNextDueAsync(DigestRecipientKind kind, string id, DateTimeOffset? nextDueAt, CancellationToken ct) =>
+        SetNextDueAsync(kind, id, null, nextDueAt, ct);
+}

@@ -1,0 +1,30 @@
+using Dialogue.Data.Sensitivity;
+
+namespace Dialogue.Web.Features.Digests;
+
+/// <summary>One entry of a section, with everything the most permissive surface could show; redaction removes the rest.</summary>
+public sealed record DigestItem
+{
+    public required SensitivityLabel Label { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>A short plain-text extract.</summary>
+    public string? Excerpt { get; init; }
+
+    /// <summary>The full plain text, where the section offers it.</summary>
+    public string? Body { get; init; }
+
+    /// <summary>Absolute link to the item (built with AppOptions.Link).</summary>
+    public required string Link { get; init; }
+
+    public ContentAuthor? Author { get; init; }
+
+    public DateTimeOffset? At { get; init; }
+
+    /// <summary>A short fact shown beside the title, such as "12 replies"; treated as content.</summary>
+    public string? Detail { get; init; }
+}
+
+/// <summary>Who wrote an item; <see cref="Pseudonymous"/> in a Chatham House thread, whose authors are not named.</summary>
+public sealed record ContentAuthor(string UserId, string DisplayName, bool Pseudonymous = false);

@@ -1,0 +1,99 @@
+using Dialogue.Data;
+using Dialogue.Data.Digests;
+using Dialogue.Web.Infrastructure.Email;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Dialogue.Web.Features.Digests;
+
+public sealed record DigestPreview(DigestView View, DigestLinks Links, string Subject);
+
+/// <summary>Digests looked at outside the schedule: in the browser, in an admin's preview, as a test message.</summary>
+public sealed class DigestPreviews(
+    DialogueDbContext db,
+    DigestRecipients recipients,
+    DigestComposer composer,
+    DigestDelivery delivery,
+    Outbox outbox,
+    IStringLocalizer<Text> text,
+    TimeProvider clock)
+{
+    public const string TestKind = "digest-test";
+
+    /// <summary>
+    /// A sent digest, rebuilt for its window as its recipient now reads: access lost since the email was sent is
+    /// respected. Null unless <paramref name="viewerId"/> is that recipient.
+    /// </summary>
+    public async Task<DigestPreview?> SentDigestAsync(long ledgerId, string viewerId, CancellationToken ct)
+    {
+        var entry = await db.DigestLedger.AsNoTracking()
+            .Where(l => l.Id == ledgerId && l.RecipientKind == DigestRecipientKind.Member && l.RecipientId == viewerId
+                && (l.Status == DigestLedgerStatus.Queued || l.Status == DigestLedgerStatus.Sent))
+            .Select(l => new { l.Since, l.Until, l.Frequency })
+            .SingleOrDefaultAsync(ct);
+        if (entry?.Since is not { } since || entry.Until is not { } until
+            || await recipients.FindMemberAnywayAsync(viewerId, ct) is not { } scheduled)
+        {
+            return null;
+        }
+        var recipient = scheduled.Recipient with { Frequency = entry.Frequency };
+        return await BuildAsync(recipient, since, until, ledgerId, test: false, ct);
+    }
+
+    /// <summary>The member's next digest as they would get it now; the admin's look is written to the audit log first.</summary>
+    public async Task<DigestPreview?> NextDigestForAdminAsync(string adminId, string memberEmail, CancellationToken ct)
+    {
+        var normalized = memberEmail.Trim().ToUpperInvariant();
+        var memberId = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).SingleOrDefaultAsync(ct);
+        if (memberId is null || await recipients.FindMemberAnywayAsync(memberId, ct) is not { } scheduled)
+        {
+            return null;
+        }
+        db.DigestPreviewAudits.Add(new DigestPreviewAudit { At = clock.GetUtcNow(), AdminUserId = adminId, MemberUserId = memberId });
+        await db.SaveChangesAsync(ct);
+        var (since, until) = await NextWindowAsync(scheduled, ct);
+        return await BuildAsync(scheduled.Recipient, since, until, ledgerId: null, test: false, ct);
+    }
+
+    /// <summary>Sends the member their own next digest now, marked as a test; the schedule and the ledger are untouched.</summary>
+    public async Task<bool> SendTestAsync(string userId, CancellationToken ct)
+    {
+        if (await recipients.FindMemberAnywayAsync(userId, ct) is not { } scheduled)
+        {
+            return false;
+        }
+        var (since, until) = await NextWindowAsync(scheduled, ct);
+        var preview = await BuildAsync(scheduled.Recipient, since, until, ledgerId: null, test: true, ct);
+        var recipient = scheduled.Recipient;
+        await outbox.AddAsync<DigestEmail>(
+            new EmailRecipient(recipient.Address, recipient.Name, recipient.Culture),
+            TestKind,
+            () => DigestSubject.For(preview.View, text, test: true),
+            new Dictionary<string, object?> { [nameof(DigestEmail.View)] = preview.View, [nameof(DigestEmail.Links)] = preview.Links },
+            delivery.HeadersFor(recipient, preview.Links));
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private async Task<(DateTimeOffset Since, DateTimeOffset Until)> NextWindowAsync(ScheduledRecipient scheduled, CancellationToken ct)
+    {
+        var r = scheduled.Recipient;
+        var until = clock.GetUtcNow();
+        var lastUntil = await db.DigestLedger.AsNoTracking()
+            .Where(l => l.RecipientKind == r.Kind && l.RecipientId == r.Id && l.Until != null
+                && (l.Status == DigestLedgerStatus.Queued || l.Status == DigestLedgerStatus.Sent || l.Status == DigestLedgerStatus.SkippedEmpty))
+            .MaxAsync(l => l.Until, ct);
+        var period = scheduled.Schedule.Frequency == DigestFrequency.Weekly ? TimeSpan.FromDays(7) : TimeSpan.FromDays(1);
+        var floor = until - DigestDelivery.MaxLookback(scheduled.Schedule.Frequency);
+        var since = lastUntil ?? until - period;
+        return (since < floor ? floor : since, until);
+    }
+
+    private async Task<DigestPreview> BuildAsync(DigestRecipient recipient, DateTimeOffset since, DateTimeOffset until, long? ledgerId, bool test, CancellationToken ct)
+    {
+        var view = await composer.ComposeAsync(recipient, since, until, ct);
+        var links = delivery.LinksFor(recipient, ledgerId);
+        using var language = CultureScope.Use(recipient.Culture);
+        return new DigestPreview(view, links, DigestSubject.For(view, text, test));
+    }
+}

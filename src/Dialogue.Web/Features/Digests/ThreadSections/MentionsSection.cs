@@ -1,0 +1,53 @@
+using Dialogue.Data;
+using Dialogue.Data.Threads;
+using Dialogue.Web.Features.Access;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Dialogue.Web.Features.Digests.ThreadSections;
+
+/// <summary>Posts that mention the member, from their notifications (which only keep what they may still read).</summary>
+public sealed class MentionsSection(DialogueDbContext db, ThreadDigestReader reader, IStringLocalizer<Text> text) : IDigestSection
+{
+    public int Order => 400;
+
+    public string Title => text["Mentions of you"];
+
+    public async Task<DigestSectionContent?> BuildAsync(DigestRecipient recipient, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
+    {
+        if (recipient.UserId is null || !recipient.IncludeFollowedThreads)
+        {
+            return null;
+        }
+        var viewer = await reader.ViewerForAsync(recipient, ct);
+        var postIds = await db.Notifications.AsNoTracking().VisibleTo(viewer)
+            .Where(n => n.Kind == NotificationKind.Mention && n.PostId != null && n.CreatedAt >= since && n.CreatedAt < until)
+            .OrderByDescending(n => n.CreatedAt)
+            .Select(n => n.PostId!.Value)
+            .Take(ThreadDigestReader.MaxItems)
+            .ToListAsync(ct);
+        if (postIds.Count == 0)
+        {
+            return null;
+        }
+        var posts = await db.Posts.AsNoTracking().VisibleTo(viewer).Where(p => postIds.Contains(p.Id) && !p.IsDeleted)
+            .Select(p => new { p.Id, p.Html, p.AuthorId, p.CreatedAt, p.Thread!.Title, p.Thread.Label, p.Thread.ChathamHouse })
+            .ToDictionaryAsync(p => p.Id, ct);
+        var texts = await reader.PlainTextAsync([.. posts.Values.Select(p => (p.Id, p.Html))], viewer, ct);
+        var names = await reader.NamesAsync(posts.Values.Select(p => p.AuthorId), ct);
+        return new DigestSectionContent([.. postIds.Distinct().Where(posts.ContainsKey).Select(id =>
+        {
+            var post = posts[id];
+            return new DigestItem
+            {
+                Label = post.Label,
+                Title = post.Title,
+                Excerpt = ThreadDigestReader.Excerpt(texts[id]),
+                Body = texts[id],
+                Link = reader.PostLink(id),
+                Author = new ContentAuthor(post.AuthorId, names.GetValueOrDefault(post.AuthorId, ""), post.ChathamHouse),
+                At = post.CreatedAt,
+            };
+        })]);
+    }
+}

@@ -1,0 +1,52 @@
+using Dialogue.Data;
+using Dialogue.Web.Features.Access;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Dialogue.Web.Features.Digests.ThreadSections;
+
+/// <summary>Threads started in the window, in the spaces the recipient chose, as the recipient may read them.</summary>
+public sealed class NewThreadsSection(DialogueDbContext db, ThreadDigestReader reader, IStringLocalizer<Text> text) : IDigestSection
+{
+    public int Order => 100;
+
+    public string Title => text["New threads"];
+
+    public async Task<DigestSectionContent?> BuildAsync(DigestRecipient recipient, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
+    {
+        var viewer = await reader.ViewerForAsync(recipient, ct);
+        var threads = await ThreadDigestReader.InChosenSpaces(db.Threads.AsNoTracking().VisibleTo(viewer), recipient)
+            .Where(t => t.CreatedAt >= since && t.CreatedAt < until)
+            .OrderByDescending(t => t.CreatedAt)
+            .Take(ThreadDigestReader.MaxItems)
+            .Select(t => new { t.Id, t.Title, t.Label, t.AuthorId, t.CreatedAt, t.ChathamHouse, Space = t.Space!.Name })
+            .ToListAsync(ct);
+        if (threads.Count == 0)
+        {
+            return null;
+        }
+        var ids = threads.Select(t => t.Id).ToArray();
+        var openings = await db.Posts.AsNoTracking().VisibleTo(viewer)
+            .Where(p => ids.Contains(p.ThreadId) && p.Number == 1 && !p.IsDeleted)
+            .Select(p => new { p.Id, p.ThreadId, p.Html })
+            .ToListAsync(ct);
+        var texts = await reader.PlainTextAsync([.. openings.Select(p => (p.Id, p.Html))], viewer, ct);
+        var names = await reader.NamesAsync(threads.Select(t => t.AuthorId), ct);
+        return new DigestSectionContent([.. threads.Select(t =>
+        {
+            var opening = openings.FirstOrDefault(p => p.ThreadId == t.Id);
+            var body = opening is null ? null : texts[opening.Id];
+            return new DigestItem
+            {
+                Label = t.Label,
+                Title = t.Title,
+                Excerpt = body is null ? null : ThreadDigestReader.Excerpt(body),
+                Body = body,
+                Link = reader.ThreadLink(t.Id),
+                Author = new ContentAuthor(t.AuthorId, names.GetValueOrDefault(t.AuthorId, ""), t.ChathamHouse),
+                At = t.CreatedAt,
+                Detail = t.Space,
+            };
+        })]);
+    }
+}

@@ -1,0 +1,65 @@
+using Dialogue.Data;
+using Dialogue.Data.Threads;
+using Dialogue.Web.Features.Access;
+using Dialogue.Web.Features.Threads;
+using Dialogue.Web.Infrastructure;
+using Dialogue.Web.Infrastructure.Email;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dialogue.Web.Features.Digests.ThreadSections;
+
+/// <summary>
+/// What the thread sections share: the recipient as a <see cref="Viewer"/> of the one access policy (a public
+/// subscriber reads as a signed-out visitor), the spaces they chose, and post text as that viewer reads it.
+/// </summary>
+public sealed class ThreadDigestReader(DialogueDbContext db, PostDisplay display, IOptions<AppOptions> app)
+{
+    public const int MaxItems = 10;
+
+    private readonly Dictionary<string, Viewer> viewers = new(StringComparer.Ordinal);
+
+    public async Task<Viewer> ViewerForAsync(DigestRecipient recipient, CancellationToken ct)
+    {
+        if (recipient.UserId is not { } userId)
+        {
+            return Viewer.Anonymous;
+        }
+        if (!viewers.TryGetValue(userId, out var viewer))
+        {
+            viewer = await ViewerLoader.ForUserAsync(db, userId, ct);
+            viewers[userId] = viewer;
+        }
+        return viewer;
+    }
+
+    /// <summary>Threads in the spaces the recipient chose for their digest (all, for a public subscriber).</summary>
+    public static IQueryable<DiscussionThread> InChosenSpaces(IQueryable<DiscussionThread> threads, DigestRecipient recipient)
+    {
+        if (recipient.AllSpaces || recipient.IsPublic)
+        {
+            return threads;
+        }
+        var chosen = recipient.SpaceIds.ToArray();
+        return threads.Where(t => chosen.Contains(t.SpaceId));
+    }
+
+    /// <summary>Posts' text as the viewer reads it (mentions named, quotes they may not read left out), keyed by post id.</summary>
+    public async Task<IReadOnlyDictionary<long, string>> PlainTextAsync(IReadOnlyList<(long Id, string Html)> posts, Viewer viewer, CancellationToken ct)
+    {
+        var html = await display.ResolveAsync([.. posts.Select(p => p.Html)], viewer, ct);
+        return posts.Select((p, i) => (p.Id, Text: EmailRenderer.ToText(html[i]).Trim())).ToDictionary(p => p.Id, p => p.Text);
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> userIds, CancellationToken ct)
+    {
+        var ids = userIds.Distinct(StringComparer.Ordinal).ToArray();
+        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+    }
+
+    public static string Excerpt(string text) => EmailPolicy.Excerpt(text);
+
+    public string ThreadLink(long threadId) => app.Value.Link($"/Threads/{threadId}");
+
+    public string PostLink(long postId) => app.Value.Link($"/Threads/Post/{postId}");
+}

@@ -1,0 +1,215 @@
+using Dialogue.Data.Accounts;
+using Dialogue.Data.Digests;
+using Dialogue.Data.Sensitivity;
+using Dialogue.Data.Threads;
+using Dialogue.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dialogue.Tests.Features.Digests;
+
+/// <summary>The real thread sections, built as the recipient through the access policy, then redacted by label.</summary>
+public sealed class ThreadSectionsTests
+{
+    // The factory's clock starts at 09:00 UTC; members here take their digest at 10:00 UTC.
+    private static readonly DateTimeOffset TenOClock = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+
+    private static readonly string LongAmberBody = "Amber opening words. " + new string('x', 40) + " " + string.Join(' ', Enumerable.Repeat("filler", 40)) + " AMBERTAIL";
+
+    private static async Task<string> DigestTextAsync(DigestsFactory factory, DialogueUser member)
+    {
+        await factory.RunUntilAsync(TenOClock.AddMinutes(15));
+        await factory.SendOutboxAsync();
+        var digest = Assert.Single(await factory.DigestsToAsync(member.Email!));
+        var (_, message) = await DigestMail.PickedUpAsync(factory, digest);
+        return DigestMail.Everything(message);
+    }
+
+    [Fact]
+    public async Task A_members_digest_holds_the_new_threads_they_may_read_each_redacted_by_its_label()
+    {
+        await using var factory = new DigestsFactory();
+        var member = await factory.MemberWithDigestAsync(hour: 10);
+        var author = await factory.CreateMemberAsync();
+        var open = await factory.CreateSpaceAsync(SensitivityLabel.Clear);
+        var amber = await factory.CreateSpaceAsync(SensitivityLabel.Amber);
+        var closed = await factory.CreateSpaceAsync(SensitivityLabel.Amber);
+        foreach (var space in new[] { open, amber })
+        {
+            await factory.AddToSpaceAsync(space.Id, member);
+        }
+        foreach (var space in new[] { open, amber, closed })
+        {
+            await factory.AddToSpaceAsync(space.Id, author);
+        }
+        await factory.StartThreadAsync(open.Id, author, SensitivityLabel.Clear, "Clear thread CT1", "Clear opening CT2");
+        await factory.StartThreadAsync(open.Id, author, SensitivityLabel.Green, "Green thread GT1", "Green opening GT2");
+        await factory.StartThreadAsync(amber.Id, author, SensitivityLabel.Amber, "Amber thread AT1", LongAmberBody);
+        var strict = await factory.StartThreadAsync(amber.Id, author, SensitivityLabel.AmberStrict, "Strict thread ST1", "Strict opening ST2");
+        await factory.StartThreadAsync(amber.Id, author, SensitivityLabel.Red, "Red thread with member RT1", "Red opening RT2", member);
+        await factory.StartThreadAsync(amber.Id, author, SensitivityLabel.Red, "Red thread without member RX1", "Red opening RX2");
+        await factory.StartThreadAsync(closed.Id, author, SensitivityLabel.Amber, "Amber elsewhere AX1", "Amber elsewhere AX2");
+
+        var all = await DigestTextAsync(factory, member);
+
+        Assert.Contains("Subject: [TLP:RED] Dialogue daily digest", all, StringComparison.Ordinal);
+        Assert.Contains("New threads", all, StringComparison.Ordinal);
+        Assert.Contains("Clear opening CT2", all, StringComparison.Ordinal);
+        Assert.Contains("Green opening GT2", all, StringComparison.Ordinal);
+        Assert.Contains("Amber thread AT1", all, StringComparison.Ordinal);
+        Assert.Contains("Amber opening words.", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("AMBERTAIL", all, StringComparison.Ordinal);
+        Assert.Contains("New activity in a restricted thread", all, StringComparison.Ordinal);
+        Assert.Contains($"http://localhost/Threads/{strict.Id}", all, StringComparison.Ordinal);
+        Assert.Contains("You have activity in a thread, sign in to read it.", all, StringComparison.Ordinal);
+        foreach (var withheld in new[] { "ST1", "ST2", "RT1", "RT2", "RX1", "RX2", "AX1", "AX2" })
+        {
+            Assert.DoesNotContain(withheld, all, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_member_outside_the_red_thread_gets_no_trace_of_it()
+    {
+        await using var factory = new DigestsFactory();
+        var member = await factory.MemberWithDigestAsync(hour: 10);
+        var author = await factory.CreateMemberAsync();
+        var space = await factory.CreateSpaceAsync(SensitivityLabel.Amber);
+        await factory.AddToSpaceAsync(space.Id, member);
+        await factory.AddToSpaceAsync(space.Id, author);
+        await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Green, "Green thread GT1", "Green opening");
+        await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Red, "Red thread RX1", "Red opening RX2");
+
+        var all = await DigestTextAsync(factory, member);
+
+        Assert.Contains("Subject: [TLP:GREEN] Dialogue daily digest", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("sign in to read it", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("RX1", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Replies_in_followed_threads_and_mentions_come_from_others_only()
+    {
+        await using var factory = new DigestsFactory();
+        var member = await factory.CreateMemberAsync();
+        var other = await factory.CreateMemberAsync();
+        var space = await factory.CreateSpaceAsync(SensitivityLabel.Green);
+        await factory.AddToSpaceAsync(space.Id, member);
+        await factory.AddToSpaceAsync(space.Id, other);
+        // Started before the member subscribed: not new in the digest, but followed (authors follow their threads).
+        var mine = await factory.StartThreadAsync(space.Id, member, SensitivityLabel.Green, "My question", "What do you think?");
+        factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        await factory.SetDigestAsync(member.Id, DigestFrequency.Daily, 10);
+        factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        await factory.ReplyAsync(mine.Id, other, "First answer RA1");
+        await factory.ReplyAsync(mine.Id, member, "My own follow-up MO1");
+        await factory.ReplyAsync(mine.Id, other, "Second answer RA2, asking @" + member.Email!.Split('@')[0] + " MN1");
+
+        var all = await DigestTextAsync(factory, member);
+
+        Assert.Contains("Replies in threads you follow", all, StringComparison.Ordinal);
+        Assert.Contains("(2 new replies)", all, StringComparison.Ordinal);
+        Assert.Contains("Second answer RA2", all, StringComparison.Ordinal);
+        Assert.Contains("Mentions of you", all, StringComparison.Ordinal);
+        Assert.Contains("@" + member.DisplayName + " MN1", all, StringComparison.Ordinal);
+        Assert.Contains("Most active threads", all, StringComparison.Ordinal);
+        Assert.Contains("(3 new posts)", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("New threads", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("MO1", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_member_who_chose_some_spaces_gets_new_threads_from_those_only()
+    {
+        await using var factory = new DigestsFactory();
+        var member = await factory.MemberWithDigestAsync(hour: 10);
+        var author = await factory.CreateMemberAsync();
+        var chosen = await factory.CreateSpaceAsync(SensitivityLabel.Green, name: "Chosen space " + Guid.NewGuid().ToString("N")[..6]);
+        var other = await factory.CreateSpaceAsync(SensitivityLabel.Green);
+        await factory.AddToSpaceAsync(chosen.Id, author);
+        await factory.AddToSpaceAsync(other.Id, author);
+        var client = await factory.SignedInClientAsync(member);
+        var settings = await client.GetPageAsync("/Digests/Settings");
+        Assert.NotNull(settings.QuerySelector($"#space-{chosen.Id}"));
+        await client.SubmitAsync(settings, "/Digests/Settings", new Dictionary<string, string>
+        {
+            ["Data.Frequency"] = nameof(DigestFrequency.Daily),
+            ["Data.LocalHour"] = "10",
+            ["Data.AllSpaces"] = "false",
+            ["Data.SpaceIds"] = chosen.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        await factory.StartThreadAsync(chosen.Id, author, SensitivityLabel.Green, "In the chosen space IC1", "Body");
+        await factory.StartThreadAsync(other.Id, author, SensitivityLabel.Green, "In another space IO1", "Body");
+
+        var all = await DigestTextAsync(factory, member);
+
+        Assert.Contains("IC1", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("IO1", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_public_digest_holds_clear_threads_only()
+    {
+        await using var factory = new DigestsFactory();
+        var author = await factory.CreateMemberAsync();
+        var space = await factory.CreateSpaceAsync(SensitivityLabel.Clear);
+        await factory.AddToSpaceAsync(space.Id, author);
+        var address = $"public-{Guid.NewGuid():N}@test.dialogue";
+        await factory.WithDbAsync(async db =>
+        {
+            var now = factory.Clock.GetUtcNow();
+            db.PublicSubscribers.Add(new PublicSubscriber { Email = address, ConfirmationTokenHash = Guid.NewGuid().ToString("N"), ConfirmationSentAt = now, ConfirmedAt = now, CreatedAt = now, NextDueAt = now });
+            await db.SaveChangesAsync();
+        });
+        factory.Clock.Advance(TimeSpan.FromDays(3));
+        await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Clear, "Open to all PC1", "Everyone may read PC2");
+        await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Green, "Members only PG1", "Members PG2");
+
+        await factory.RunUntilAsync(new DateTimeOffset(2026, 11, 30, 8, 30, 0, TimeSpan.Zero), TimeSpan.FromHours(1));
+        var digest = Assert.Single(await factory.DigestsToAsync(address));
+
+        Assert.Equal("[TLP:CLEAR] Dialogue public weekly digest", digest.Subject);
+        Assert.Contains("Everyone may read PC2", digest.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("PG1", digest.TextBody + digest.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Chatham_House_authors_are_not_named_in_email()
+    {
+        await using var factory = new DigestsFactory();
+        var member = await factory.MemberWithDigestAsync(hour: 10);
+        var author = await factory.CreateMemberAsync();
+        var space = await factory.CreateSpaceAsync(SensitivityLabel.Green);
+        await factory.AddToSpaceAsync(space.Id, author);
+        var thread = await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Green, "Under the rule CH1", "Said without a name");
+        await factory.WithDbAsync(db => db.Threads.Where(t => t.Id == thread.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.ChathamHouse, true)));
+
+        var all = await DigestTextAsync(factory, member);
+
+        Assert.Contains("Said without a name", all, StringComparison.Ordinal);
+        Assert.Contains("A participant", all, StringComparison.Ordinal);
+        Assert.DoesNotContain(author.DisplayName, all, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task View_in_browser_leaves_out_what_the_member_can_no_longer_read()
+    {
+        await using var factory = new DigestsFactory();
+        var member = await factory.MemberWithDigestAsync(hour: 10);
+        var author = await factory.CreateMemberAsync();
+        var space = await factory.CreateSpaceAsync(SensitivityLabel.Amber);
+        await factory.AddToSpaceAsync(space.Id, member);
+        await factory.AddToSpaceAsync(space.Id, author);
+        await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Amber, "Amber news AN1", "Amber body");
+        await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Green, "Green news GN1", "Green body");
+        await factory.RunUntilAsync(TenOClock.AddMinutes(15));
+        var path = Links.PathOf(await factory.LinkInLatestEmailAsync(member.Email!, "/Digests/View/"));
+        var client = await factory.SignedInClientAsync(member);
+        Assert.Contains("AN1", (await client.GetPageAsync(path)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        await factory.WithDbAsync(db => db.SpaceMembers.Where(m => m.SpaceId == space.Id && m.UserId == member.Id).ExecuteDeleteAsync());
+
+        var after = (await client.GetPageAsync(path)).QuerySelector("main")!.TextContent;
+        Assert.DoesNotContain("AN1", after, StringComparison.Ordinal);
+        Assert.Contains("GN1", after, StringComparison.Ordinal);
+    }
+}
