@@ -150,14 +150,17 @@ public sealed class UnsubscribeTests
     [Fact]
     public async Task The_link_keeps_working_after_the_app_restarts()
     {
-        string link, userId, dataDirectory;
-        await using (var before = new DigestsFactory { KeepDataDirectory = true })
+        string link, userId;
+        var before = new DigestsFactory { KeepDataDirectory = true };
+        await using (before)
         {
             var (member, l) = await MemberWithDigestAsync(before);
-            (link, userId, dataDirectory) = (l, member.Id, before.DataDirectory);
+            (link, userId) = (l, member.Id);
         }
 
-        await using var after = new DigestsFactory(dataDirectory);
+        using var database = before.Database;
+        await using var after = new DigestsFactory(before.DataDirectory);
+        after.UseDatabase(database);
         var response = await OneClickAsync(after, link);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
