@@ -18,7 +18,7 @@ trap 'kill "${APP_PID:-}" 2>/dev/null || true; wait "${APP_PID:-}" 2>/dev/null |
 dotnet publish "$ROOT/src/Dialogue.Web" -c Release -o "$WORK/app" -v q -nologo >/dev/null
 (cd "$WORK/app" && ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
   App__DataDirectory="$WORK/data" Demo__Seed=true Bootstrap__AdminEmail=admin@bench.local Bootstrap__AdminPassword=bench-password-1 \
-  ./Dialogue.Web --urls "http://127.0.0.1:$PORT" >"$WORK/app.log" 2>&1) &
+  exec ./Dialogue.Web --urls "http://127.0.0.1:$PORT" >"$WORK/app.log" 2>&1) &
 APP_PID=$!
 
 for _ in $(seq 1 60); do
@@ -27,7 +27,9 @@ for _ in $(seq 1 60); do
 done
 THREAD_ID="$(sqlite3 "$WORK/data/dialogue.db" "SELECT Id FROM Threads WHERE Title LIKE 'Open discussion:%' LIMIT 1;")"
 URL="http://127.0.0.1:$PORT/Threads/$THREAD_ID"
-POSTS="$(curl -fs "$URL" | grep -o '<article' | wc -l)"
+STATUS="$(curl -s -o "$WORK/page.html" -w '%{http_code}' "$URL")"
+[ "$STATUS" = 200 ] || { echo "GET $URL answered $STATUS" >&2; tail -40 "$WORK/app.log" >&2; exit 1; }
+POSTS="$(grep -o '<article' "$WORK/page.html" | wc -l)"
 echo "thread $THREAD_ID: $POSTS posts on the page"
 
 wrk -t2 -c"$CONNECTIONS" -d5s "$URL" >/dev/null   # warm-up

@@ -108,13 +108,13 @@ public sealed class DemoSeeder(
 
         // A full first page (20 posts): what a lively thread looks like, and the page the thread benchmark measures.
         var weekly = await posting.StartThreadAsync(new Posting.NewThread(open.Id, "Open discussion: what changed in evals this week", SensitivityLabel.Clear,
-            ["weekly"], "What did you learn this week? One paragraph each, links welcome.", []), As("sarah@demo.dialogue"), ct);
+            ["weekly"], "What did you learn this week? One paragraph each, links welcome.", []), As("sarah@demo.dialogue"), ct, trusted: true);
         string[] voices = ["amira@demo.dialogue", "li.wei@demo.dialogue", "jonas@demo.dialogue", "sarah@demo.dialogue"];
         for (var i = 1; i < 20; i++)
         {
             await posting.ReplyAsync(weekly.Id,
                 $"Note {i}: we re-ran the **refusal** benchmark with a new seed; results in the [shared sheet](https://example.org/sheet/{i}). 第{i}条：结果与上周一致。",
-                As(voices[i % voices.Length]), ct);
+                As(voices[i % voices.Length]), ct, trusted: true);
         }
 
         var glossary = await posting.StartThreadAsync(new Posting.NewThread(open.Id, "How do we translate “alignment tax”?", SensitivityLabel.Green,
