@@ -279,6 +279,10 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.Property<Guid?>("ClaimId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -491,7 +495,18 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Culture")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("HeadersJson")
@@ -550,6 +565,24 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Email.OutboxMessageThread", b =>
+                {
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Label")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OutboxMessageId", "ThreadId");
+
+                    b.HasIndex("ThreadId");
+
+                    b.ToTable("OutboxMessageThreads", (string)null);
                 });
 
             modelBuilder.Entity("Dialogue.Data.Moderation.Flag", b =>
@@ -1018,6 +1051,10 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PlainText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<long?>("QuotedPostId")
                         .HasColumnType("bigint");
 
@@ -1376,6 +1413,21 @@ namespace Dialogue.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Email.OutboxMessageThread", b =>
+                {
+                    b.HasOne("Dialogue.Data.Email.OutboxMessage", null)
+                        .WithMany("Threads")
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Threads.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dialogue.Data.Moderation.Flag", b =>
                 {
                     b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
@@ -1690,6 +1742,11 @@ namespace Dialogue.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Email.OutboxMessage", b =>
+                {
+                    b.Navigation("Threads");
                 });
 
             modelBuilder.Entity("Dialogue.Data.Spaces.Space", b =>

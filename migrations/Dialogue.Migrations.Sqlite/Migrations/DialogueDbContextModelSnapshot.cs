@@ -267,6 +267,10 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("ClaimId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -471,7 +475,18 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Culture")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FailedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("HeadersJson")
@@ -530,6 +545,24 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Email.OutboxMessageThread", b =>
+                {
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Label")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OutboxMessageId", "ThreadId");
+
+                    b.HasIndex("ThreadId");
+
+                    b.ToTable("OutboxMessageThreads", (string)null);
                 });
 
             modelBuilder.Entity("Dialogue.Data.Moderation.Flag", b =>
@@ -982,6 +1015,10 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PlainText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("QuotedPostId")
                         .HasColumnType("INTEGER");
 
@@ -1330,6 +1367,21 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Email.OutboxMessageThread", b =>
+                {
+                    b.HasOne("Dialogue.Data.Email.OutboxMessage", null)
+                        .WithMany("Threads")
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Threads.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dialogue.Data.Moderation.Flag", b =>
                 {
                     b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
@@ -1644,6 +1696,11 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Email.OutboxMessage", b =>
+                {
+                    b.Navigation("Threads");
                 });
 
             modelBuilder.Entity("Dialogue.Data.Spaces.Space", b =>

@@ -18,6 +18,8 @@ public enum DigestLedgerStatus
     Failed = 3,
     /// <summary>Every section was empty: nothing was sent, and the period is done.</summary>
     SkippedEmpty = 4,
+    /// <summary>The mail server refused the digest for good (a permanent 5xx); shown to admins, not retried.</summary>
+    Undeliverable = 5,
 }
 
 /// <summary>
@@ -36,6 +38,8 @@ public class DigestLedgerEntry
     public DigestLedgerStatus Status { get; set; }
     /// <summary>The current claim; conditional updates check it, so a worker whose claim was taken over changes nothing.</summary>
     public Guid? ClaimId { get; set; }
+    /// <summary>The node holding the current claim, so a restarted node can release its own claims at once.</summary>
+    public string? ClaimedBy { get; set; }
     public DateTimeOffset? LockedUntil { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }

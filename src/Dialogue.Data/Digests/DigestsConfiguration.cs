@@ -38,6 +38,7 @@ internal sealed class DigestLedgerEntryConfiguration : IEntityTypeConfiguration<
         entry.Property(e => e.RecipientId).HasMaxLength(450);
         entry.Property(e => e.PeriodKey).HasMaxLength(20);
         entry.Property(e => e.LastError).HasMaxLength(2000);
+        entry.Property(e => e.ClaimedBy).HasMaxLength(200);
         // One digest per recipient and period, whatever the number of workers and nodes.
         entry.HasIndex(e => new { e.RecipientKind, e.RecipientId, e.PeriodKey }).IsUnique();
         // The admin page and the status sync read by status.

@@ -24,4 +24,23 @@ public class OutboxMessage
     public int Attempts { get; set; }
     public string? LastError { get; set; }
     public DateTimeOffset? SentAt { get; set; }
+    /// <summary>The server refused the message for good (a permanent 5xx): it is not tried again.</summary>
+    public DateTimeOffset? FailedAt { get; set; }
+    /// <summary>The node holding the current claim, so a restarted node can release its own claims at once.</summary>
+    public string? ClaimedBy { get; set; }
+    /// <summary>The recipient's culture (e.g. "zh-Hans"), for a notice that replaces the message at send time.</summary>
+    public string? Culture { get; set; }
+    /// <summary>The labelled threads whose content the message carries, with the label each had when it was written.</summary>
+    public List<OutboxMessageThread> Threads { get; set; } = [];
+}
+
+/// <summary>
+/// A thread an outbox message carries content of, and that thread's label when the message was written: the sender
+/// compares it with the thread's label at send time and redacts the message again when the label has been raised.
+/// </summary>
+public class OutboxMessageThread
+{
+    public long OutboxMessageId { get; set; }
+    public long ThreadId { get; set; }
+    public Sensitivity.SensitivityLabel Label { get; set; }
 }

@@ -16,5 +16,19 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.Property(m => m.LastError).HasMaxLength(2000);
         // The sender's scan: unsent messages whose time has come.
         message.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+        message.Property(m => m.ClaimedBy).HasMaxLength(200);
+        message.Property(m => m.Culture).HasMaxLength(20);
+    }
+}
+
+internal sealed class OutboxMessageThreadConfiguration : IEntityTypeConfiguration<OutboxMessageThread>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessageThread> carried)
+    {
+        carried.ToTable("OutboxMessageThreads");
+        carried.HasKey(c => new { c.OutboxMessageId, c.ThreadId });
+        carried.HasOne<OutboxMessage>().WithMany(m => m.Threads).HasForeignKey(c => c.OutboxMessageId).OnDelete(DeleteBehavior.Cascade);
+        carried.HasOne<Threads.DiscussionThread>().WithMany().HasForeignKey(c => c.ThreadId).OnDelete(DeleteBehavior.Cascade);
+        carried.HasIndex(c => c.ThreadId);
     }
 }

@@ -10,6 +10,11 @@ public class Post
     /// <summary>The Markdown the author wrote.</summary>
     public string Source { get; set; } = "";
     /// <summary>
+    /// The post's own words as plain text, from the rendered HTML without quoted posts: what search indexes
+    /// and what snippets and excerpts are cut from, so words quoted from another post never escape its label.
+    /// </summary>
+    public string PlainText { get; set; } = "";
+    /// <summary>
     /// Rendered and sanitised once, when written. Reader-dependent parts are placeholders resolved
     /// when shown: <c>&lt;span data-mention="userId"&gt;</c> and <c>&lt;blockquote data-quote="postId"&gt;</c>.
     /// </summary>
