@@ -1,4 +1,5 @@
 using Dialogue.Web.Features.Threads.Markdown;
+using Dialogue.Web.Features;
 
 namespace Dialogue.Web.Features.Threads;
 
@@ -11,6 +12,7 @@ public static class ThreadsServiceCollectionExtensions
         services.AddScoped<PostDisplay>();
         services.AddScoped<Notifier>();
         services.AddScoped<Posting>();
+        services.AddScoped<IndexModel.Handler>();
         return services;
     }
 }
