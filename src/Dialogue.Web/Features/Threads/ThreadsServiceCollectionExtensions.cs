@@ -1,5 +1,5 @@
-using Dialogue.Web.Features.Threads.Markdown;
 using Dialogue.Web.Features;
+using Dialogue.Web.Features.Threads.Markdown;
 
 namespace Dialogue.Web.Features.Threads;
 
