@@ -1,10 +1,73 @@
+using Dialogue.Data;
+using Dialogue.Data.Sensitivity;
+using Dialogue.Web.Features.Access;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dialogue.Web.Features;
 
-public class IndexModel : PageModel
+/// <summary>
+/// The home page: what is going on in the spaces the viewer may read. Members see the latest and their unread
+/// threads, their spaces and what is new since they last read; visitors the latest public threads, the public spaces
+/// and the public digest. Everything through the access policy, in a fixed number of queries.
+/// </summary>
+public class IndexModel(IndexModel.Handler handler, CurrentViewer current) : PageModel
 {
-    public void OnGet()
+    public Result Home { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct) => Home = await handler.Handle(await current.GetAsync(ct), ct);
+
+    public sealed record ThreadRow(long Id, string Title, SensitivityLabel Label, string SpaceName, string SpaceSlug, string AuthorName,
+        int PostCount, DateTimeOffset LastActivityAt, int? LastRead)
     {
+        public bool IsUnread(Viewer viewer) => viewer.IsApproved && PostCount > (LastRead ?? 0);
+    }
+
+    public sealed record SpaceRow(string Name, string Slug, string Description, SensitivityLabel Label);
+
+    /// <param name="LastReadAt">When the member last read a thread ("since your last visit"), null for a visitor or a first visit.</param>
+    public sealed record Result(Viewer Viewer, IReadOnlyList<ThreadRow> Latest, IReadOnlyList<ThreadRow> Unread, IReadOnlyList<SpaceRow> Spaces,
+        DateTimeOffset? LastReadAt, int NewThreadsSince);
+
+    public sealed class Handler(DialogueDbContext db)
+    {
+        public const int LatestCount = 15;
+        public const int UnreadCount = 10;
+
+        public async Task<Result> Handle(Viewer viewer, CancellationToken ct)
+        {
+            var userId = viewer.UserId;
+            var visible = db.Threads.AsNoTracking().VisibleTo(viewer);
+            var latest = await Rows(visible.OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id).Take(LatestCount), userId).ToListAsync(ct);
+
+            var spaces = db.Spaces.AsNoTracking().VisibleTo(viewer);
+            if (viewer.IsApproved)
+            {
+                var mine = viewer.MemberSpaceIds();
+                spaces = spaces.Where(s => mine.Contains(s.Id));
+            }
+            var spaceRows = await spaces.OrderBy(s => s.Name).Select(s => new SpaceRow(s.Name, s.Slug, s.Description, s.DefaultLabel)).ToListAsync(ct);
+            if (!viewer.IsApproved)
+            {
+                return new Result(viewer, latest, [], spaceRows, null, 0);
+            }
+
+            var unread = await Rows(visible
+                    .Where(t => db.ReadStates.Any(r => r.UserId == userId && r.ThreadId == t.Id && r.LastReadPostNumber < t.PostCount))
+                    .OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id).Take(UnreadCount), userId)
+                .ToListAsync(ct);
+            var lastReadAt = await db.ReadStates.AsNoTracking().Where(r => r.UserId == userId)
+                .OrderByDescending(r => r.UpdatedAt).Select(r => (DateTimeOffset?)r.UpdatedAt).FirstOrDefaultAsync(ct);
+            var newThreads = lastReadAt is { } since
+                ? await visible.CountAsync(t => t.CreatedAt > since && t.AuthorId != userId, ct)
+                : 0;
+            return new Result(viewer, latest, unread, spaceRows, lastReadAt, newThreads);
+        }
+
+        private IQueryable<ThreadRow> Rows(IQueryable<Data.Threads.DiscussionThread> threads, string? userId) =>
+            threads.Select(t => new ThreadRow(t.Id, t.Title, t.Label, t.Space!.Name, t.Space.Slug,
+                db.Users.Where(u => u.Id == t.AuthorId).Select(u => u.DisplayName).First(),
+                t.PostCount, t.LastActivityAt,
+                db.ReadStates.Where(r => r.UserId == userId && r.ThreadId == t.Id).Select(r => (int?)r.LastReadPostNumber).FirstOrDefault()));
     }
 }

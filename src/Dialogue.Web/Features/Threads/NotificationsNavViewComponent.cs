@@ -9,20 +9,19 @@ using Microsoft.Extensions.Localization;
 
 namespace Dialogue.Web.Features.Threads;
 
-/// <summary>The layout's "Notifications (n)" link, for signed-in members; counts only what they may read.</summary>
+/// <summary>The header's "Notifications (n)" link, for signed-in members; counts only what they may read.</summary>
 public sealed class NotificationsNavViewComponent(DialogueDbContext db, CurrentViewer current, IStringLocalizer<Text> text, HtmlEncoder encoder) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var viewer = await current.GetAsync(HttpContext.RequestAborted);
-        var spaces = $"<li><a href=\"/Spaces\">{encoder.Encode(text["Spaces"])}</a></li>";
         if (!viewer.IsApproved)
         {
-            return new HtmlContentViewComponentResult(new HtmlString(spaces));
+            return new HtmlContentViewComponentResult(HtmlString.Empty);
         }
         var unread = await db.Notifications.AsNoTracking().VisibleTo(viewer).CountAsync(n => n.ReadAt == null, HttpContext.RequestAborted);
         var label = unread == 0 ? text["Notifications"] : text["Notifications ({0} unread)", unread];
         return new HtmlContentViewComponentResult(new HtmlString(
-            spaces + $"<li><a href=\"/Threads/Notifications\" class=\"notifications-link\">{encoder.Encode(label)}</a></li>"));
+            $"<li><a href=\"/Threads/Notifications\" class=\"notifications-link\">{encoder.Encode(label)}</a></li>"));
     }
 }

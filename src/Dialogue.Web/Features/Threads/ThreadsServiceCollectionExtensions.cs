@@ -1,3 +1,4 @@
+using Dialogue.Web.Features;
 using Dialogue.Web.Features.Threads.Markdown;
 
 namespace Dialogue.Web.Features.Threads;
@@ -11,6 +12,7 @@ public static class ThreadsServiceCollectionExtensions
         services.AddScoped<PostDisplay>();
         services.AddScoped<Notifier>();
         services.AddScoped<Posting>();
+        services.AddScoped<IndexModel.Handler>();
         return services;
     }
 }

@@ -60,6 +60,9 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
         var search = await client.GetStringAsync($"/Search?q={World.BodyOf(label)}");
         Assert.Equal(expected, search.Contains(thread.Title, StringComparison.Ordinal));
 
+        // The home page's latest threads.
+        Assert.Equal(expected, (await client.GetStringAsync("/")).Contains(thread.Title, StringComparison.Ordinal));
+
         // The space's thread list.
         var space = await client.GetAsync($"/Spaces/{world.Space.Slug}");
         Assert.Equal(HttpStatusCode.OK, space.StatusCode);

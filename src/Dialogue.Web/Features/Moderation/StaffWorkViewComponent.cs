@@ -1,0 +1,51 @@
+using Dialogue.Data;
+using Dialogue.Data.Accounts;
+using Dialogue.Data.Spaces;
+using Dialogue.Data.Threads;
+using Dialogue.Web.Features.Access;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dialogue.Web.Features.Moderation;
+
+/// <summary>
+/// The header's staff badge: how much work waits for this person, counted through the same policy as the queues
+/// themselves (held posts and flags they may moderate, join requests of spaces they manage, accounts for admins).
+/// Nothing is queried for anyone who moderates nothing, so a member's or a visitor's page costs no extra query.
+/// </summary>
+public sealed class StaffWorkViewComponent(DialogueDbContext db, CurrentViewer current) : ViewComponent
+{
+    public sealed record SpaceRequests(string Name, long SpaceId, int Count);
+
+    public sealed record Work(int HeldPosts, int FlaggedPosts, IReadOnlyList<SpaceRequests> JoinRequests, int AccountsToApprove, bool IsAdmin)
+    {
+        public int Total => HeldPosts + FlaggedPosts + JoinRequests.Sum(r => r.Count) + AccountsToApprove;
+    }
+
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        var viewer = await current.GetAsync(ct);
+        var managed = viewer.ModeratedSpaceIds();
+        if (!viewer.IsApproved || !(viewer.IsAdmin || viewer.IsSiteModerator || managed.Length > 0))
+        {
+            return Content("");
+        }
+        var moderated = db.Posts.AsNoTracking().ModeratedBy(viewer).Where(p => !p.IsDeleted);
+        var held = await moderated.CountAsync(p => p.Status == PostStatus.Pending, ct);
+        var flagged = await moderated.CountAsync(p => db.Flags.Any(f => f.PostId == p.Id && f.ResolvedAt == null), ct);
+        var requests = db.SpaceMembers.AsNoTracking().Where(m => m.Status == SpaceMemberStatus.Requested);
+        if (!viewer.IsAdmin)
+        {
+            requests = requests.Where(m => managed.Contains(m.SpaceId));
+        }
+        var joins = await db.Spaces.AsNoTracking()
+            .Select(s => new { s.Name, s.Id, Count = requests.Count(m => m.SpaceId == s.Id) })
+            .Where(r => r.Count > 0)
+            .OrderBy(r => r.Name).Take(10)
+            .Select(r => new SpaceRequests(r.Name, r.Id, r.Count))
+            .ToListAsync(ct);
+        var accounts = viewer.IsAdmin ? await db.Users.CountAsync(u => u.Status == AccountStatus.PendingApproval, ct) : 0;
+        return View(new Work(held, flagged, joins, accounts, viewer.IsAdmin));
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace Dialogue.Web.Infrastructure.Html;
+
+/// <summary>
+/// A form's error list: &lt;validation-errors /&gt; for the errors about the whole form, all="true" for every error.
+/// Replaces asp-validation-summary, which hides its empty list with an inline style that the site's CSP blocks (every
+/// form showed an empty red bullet). The region is always in the page, empty when valid, so screen readers announce
+/// errors when they appear.
+/// </summary>
+[HtmlTargetElement("validation-errors", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class ValidationErrorsTagHelper : TagHelper
+{
+    [ViewContext, HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    public bool All { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        output.TagName = "div";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", "errors");
+        output.Attributes.SetAttribute("role", "alert");
+        var state = ViewContext.ViewData.ModelState;
+        var errors = All
+            ? state.Values.SelectMany(v => v.Errors)
+            : state.TryGetValue(string.Empty, out var entry) ? entry.Errors : [];
+        var messages = errors.Select(e => e.ErrorMessage).Where(m => m.Length > 0).Distinct().ToList();
+        if (messages.Count == 0)
+        {
+            return;
+        }
+        output.Content.AppendHtml("<ul>");
+        foreach (var message in messages)
+        {
+            output.Content.AppendHtml("<li>").Append(message).AppendHtml("</li>");
+        }
+        output.Content.AppendHtml("</ul>");
+    }
+}
