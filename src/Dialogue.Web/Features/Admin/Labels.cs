@@ -43,4 +43,33 @@ public static class Labels
         AuditActions.TwoFactorRequirementChanged => "Changed the two-factor requirement for staff",
         _ => action,
     };
+
+    /// <summary>
+    /// The English text of an entry's details: they are stored as enum and role names, so the record stays the same
+    /// whatever language the admin reads it in, and shown through the localiser. Free text (a suspension reason) is kept.
+    /// </summary>
+    public static IEnumerable<string> Details(string action, string? details)
+    {
+        if (details is null)
+        {
+            return [];
+        }
+        return action switch
+        {
+            AuditActions.RoleAdded or AuditActions.RoleRemoved => [Role(details)],
+            AuditActions.RegistrationModeChanged when details.Split(" → ") is [var from, var to]
+                && Enum.TryParse<RegistrationMode>(from, out var before) && Enum.TryParse<RegistrationMode>(to, out var after) =>
+                [ShortMode(before), "→", ShortMode(after)],
+            AuditActions.TwoFactorRequirementChanged => [details == "required" ? "Required" : "Not required"],
+            _ => [details],
+        };
+    }
+
+    private static string ShortMode(RegistrationMode mode) => mode switch
+    {
+        RegistrationMode.Open => "Open",
+        RegistrationMode.ApprovalRequired => "Approval required",
+        RegistrationMode.InvitationOnly => "Invitation only",
+        _ => mode.ToString(),
+    };
 }

@@ -6,12 +6,12 @@ namespace Dialogue.Tests.Features.Localization;
 /// <summary>Every English text of every feature, and of the shared layout, has a Simplified Chinese translation that keeps its placeholders.</summary>
 public sealed partial class LocalizationTests
 {
-    // T["..."] in views, text["..."] in code, validation messages and display names, and the email texts.
-    [GeneratedRegex(@"(?:\bT\[|\btext\[|ErrorMessage\s*=\s*|\bDisplay\(\s*Name\s*=\s*|\b(?:Heading|Message|Action|Footer)\s*:\s*|IgnoreFooter\s*=\s*)""((?:[^""\\]|\\.)*)""")]
+    // T["..."] in views, text["..."] in code, validation messages and display names, the email texts, and both forms of a plural.
+    [GeneratedRegex(@"(?:(?:\bT\[|\btext\[|ErrorMessage\s*=\s*|\bDisplay\(\s*Name\s*=\s*|\b(?:Heading|Message|Action|Footer)\s*:\s*|IgnoreFooter\s*=\s*)""((?:[^""\\]|\\.)*)""|\b(?:T|text)\.Plural\([^,]+,\s*""((?:[^""\\]|\\.)*)"",\s*""((?:[^""\\]|\\.)*)"")")]
     private static partial Regex FeatureText();
 
     // S["..."] (the shared localizer in views) and both forms of S.Plural(count, "one", "other").
-    [GeneratedRegex(@"(?:\bS\[""((?:[^""\\]|\\.)*)""|\.Plural\([^,]+,\s*""((?:[^""\\]|\\.)*)"",\s*""((?:[^""\\]|\\.)*)"")")]
+    [GeneratedRegex(@"(?:\bS\[""((?:[^""\\]|\\.)*)""|\bS\.Plural\([^,]+,\s*""((?:[^""\\]|\\.)*)"",\s*""((?:[^""\\]|\\.)*)"")")]
     private static partial Regex SharedText();
 
     [GeneratedRegex(@"\{\d+\}")]
@@ -26,7 +26,8 @@ public sealed partial class LocalizationTests
     {
         var root = RepositoryRoot();
         var keys = SourceFiles(Path.Combine(root, "src", "Dialogue.Web", "Features", feature))
-            .SelectMany(f => FeatureText().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .SelectMany(f => FeatureText().Matches(File.ReadAllText(f)))
+            .SelectMany(Texts)
             .ToHashSet(StringComparer.Ordinal);
 
         AssertTranslated(keys, Path.Combine(root, "src", "Dialogue.Web", "Resources", "Features", feature, "Text.zh-Hans.resx"));
@@ -38,12 +39,14 @@ public sealed partial class LocalizationTests
         var root = RepositoryRoot();
         var keys = SourceFiles(Path.Combine(root, "src", "Dialogue.Web"))
             .SelectMany(f => SharedText().Matches(File.ReadAllText(f)))
-            .SelectMany(m => m.Groups.Values.Skip(1).Where(g => g.Success).Select(g => g.Value))
+            .SelectMany(Texts)
             .ToHashSet(StringComparer.Ordinal);
 
         Assert.True(keys.Count > 30, $"Found only {keys.Count} shared texts; is the pattern still right?");
         AssertTranslated(keys, Path.Combine(root, "src", "Dialogue.Web", "Resources", "SharedText.zh-Hans.resx"));
     }
+
+    private static IEnumerable<string> Texts(Match match) => match.Groups.Values.Skip(1).Where(g => g.Success).Select(g => g.Value);
 
     private static void AssertTranslated(HashSet<string> keys, string resx)
     {

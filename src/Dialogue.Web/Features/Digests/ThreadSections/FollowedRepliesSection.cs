@@ -1,6 +1,7 @@
 using Dialogue.Data;
 using Dialogue.Web.Features.Access;
 using Microsoft.EntityFrameworkCore;
+using Dialogue.Web.Infrastructure.Localization;
 using Microsoft.Extensions.Localization;
 
 namespace Dialogue.Web.Features.Digests.ThreadSections;
@@ -50,7 +51,7 @@ public sealed class FollowedRepliesSection(DialogueDbContext db, ThreadDigestRea
                 Link = reader.PostLink(post.Id),
                 Author = new ContentAuthor(post.AuthorId, names.GetValueOrDefault(post.AuthorId, ""), post.ChathamHouse),
                 At = post.CreatedAt,
-                Detail = text["{0} new replies", r.Replies],
+                Detail = text.Plural(r.Replies, "{0} new reply", "{0} new replies"),
             };
         })]);
     }
