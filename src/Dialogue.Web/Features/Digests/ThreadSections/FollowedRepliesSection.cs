@@ -1,7 +1,7 @@
 using Dialogue.Data;
 using Dialogue.Web.Features.Access;
-using Microsoft.EntityFrameworkCore;
 using Dialogue.Web.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Dialogue.Web.Features.Digests.ThreadSections;
