@@ -111,7 +111,7 @@ public sealed class DigestDelivery(
             Frequency = frequency,
             Status = DigestLedgerStatus.Building,
             ClaimId = claim,
-            ClaimedBy = jobs.Value.NodeId,
+            ClaimedBy = jobs.Value.ThisNode,
             LockedUntil = now + options.Value.BuildTimeout,
             Attempts = 1,
             CreatedAt = now,
@@ -155,7 +155,7 @@ public sealed class DigestDelivery(
     {
         var lockedUntil = now + options.Value.BuildTimeout;
         var maxAttempts = options.Value.MaxAttempts;
-        var node = jobs.Value.NodeId;
+        var node = jobs.Value.ThisNode;
         var claimed = await db.DigestLedger
             .Where(l => l.RecipientKind == kind && l.RecipientId == id && l.PeriodKey == periodKey
                 && (l.Status == DigestLedgerStatus.Building || l.Status == DigestLedgerStatus.Failed)
@@ -281,7 +281,7 @@ public sealed class DigestDelivery(
     /// <returns>How many periods were released.</returns>
     public async Task<int> ReleaseOwnClaimsAsync(CancellationToken ct)
     {
-        var node = jobs.Value.NodeId;
+        var node = jobs.Value.ThisNode;
         var now = clock.GetUtcNow();
         var held = await db.DigestLedger.AsNoTracking()
             .Where(l => l.ClaimedBy == node && l.Status == DigestLedgerStatus.Building)

@@ -79,7 +79,7 @@ public sealed class OutboxSender(
     private async Task<Claim?> TryClaimAsync(long id, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var claim = new Claim(id, jobs.Value.NodeId, ToMilliseconds(now + options.Value.ClaimLease));
+        var claim = new Claim(id, jobs.Value.ThisNode, ToMilliseconds(now + options.Value.ClaimLease));
         var claimed = await db.OutboxMessages
             .Where(m => m.Id == id && m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
             .ExecuteUpdateAsync(s => s
@@ -182,7 +182,7 @@ public sealed class OutboxSender(
     /// </summary>
     public async Task<int> ReleaseOwnClaimsAsync(CancellationToken ct) =>
         await db.OutboxMessages
-            .Where(m => m.ClaimedBy == jobs.Value.NodeId && m.SentAt == null)
+            .Where(m => m.ClaimedBy == jobs.Value.ThisNode && m.SentAt == null)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
                 .SetProperty(m => m.ClaimedBy, (string?)null), ct);

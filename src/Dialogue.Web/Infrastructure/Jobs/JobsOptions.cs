@@ -19,8 +19,12 @@ public sealed class JobsOptions
     /// <summary>
     /// This node's name, written on every outbox and digest claim it takes. At start a node releases the claims that carry
     /// its name (they belong to its previous, crashed run), so it must be stable across restarts and unique among nodes.
+    /// Empty means the machine name.
     /// </summary>
-    public string NodeId { get; set; } = Environment.MachineName;
+    public string? NodeId { get; set; }
+
+    /// <summary><see cref="NodeId"/>, or the machine name when it is not set.</summary>
+    public string ThisNode => string.IsNullOrWhiteSpace(NodeId) ? Environment.MachineName : NodeId.Trim();
 
     /// <summary>Where the admin-only Hangfire dashboard is served.</summary>
     public string DashboardPath { get; set; } = "/admin/jobs";

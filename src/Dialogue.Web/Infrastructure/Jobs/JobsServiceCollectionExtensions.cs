@@ -18,7 +18,7 @@ public static class JobsServiceCollectionExtensions
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section)
             .Validate(o => o.PollingInterval > TimeSpan.Zero, "Jobs:PollingInterval must be positive.")
             .Validate(o => o.WorkerCount >= 1 && o.MailWorkerCount >= 1, "Jobs:WorkerCount and Jobs:MailWorkerCount must be at least 1.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.NodeId) && o.NodeId.Length <= 150, "Jobs:NodeId must be set, at most 150 characters.")
+            .Validate(o => o.ThisNode.Length <= 150, "Jobs:NodeId must be at most 150 characters.")
             .ValidateOnStart();
         var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
 
@@ -38,7 +38,7 @@ public static class JobsServiceCollectionExtensions
             services.AddHangfireServer((sp, o) =>
             {
                 var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
-                o.ServerName = options.NodeId;
+                o.ServerName = options.ThisNode;
                 o.WorkerCount = options.WorkerCount;
                 o.SchedulePollingInterval = options.PollingInterval;
             });
@@ -46,7 +46,7 @@ public static class JobsServiceCollectionExtensions
             services.AddHangfireServer((sp, o) =>
             {
                 var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
-                o.ServerName = options.NodeId + "-" + JobsOptions.MailQueue;
+                o.ServerName = options.ThisNode + "-" + JobsOptions.MailQueue;
                 o.Queues = [JobsOptions.MailQueue];
                 o.WorkerCount = options.MailWorkerCount;
                 o.SchedulePollingInterval = options.PollingInterval;

@@ -24,7 +24,7 @@ public sealed class ReleaseOwnClaimsAtStart(
         var periods = await services.GetRequiredService<DigestDelivery>().ReleaseOwnClaimsAsync(cancellationToken);
         if (messages > 0)
         {
-            logger.LogInformation("Released {Count} outbox messages that node {Node} held when it stopped", messages, options.Value.NodeId);
+            logger.LogInformation("Released {Count} outbox messages that node {Node} held when it stopped", messages, options.Value.ThisNode);
             jobs.Enqueue<OutboxSender>(sender => sender.SendDueAsync(CancellationToken.None));
         }
         if (periods > 0)
