@@ -142,11 +142,12 @@ public sealed class OutboxSender(
     {
         var attempts = message.Attempts + 1;
         var retryAt = clock.GetUtcNow() + RetryDelay(attempts, options.Value.MaxRetryDelay);
+        error = OneLine(error);
         logger.LogWarning("Sending outbox message {Id} ({Kind}) failed, attempt {Attempts}, next at {RetryAt}: {Error}",
             claim.Id, message.Kind, attempts, retryAt, error);
         await Held(claim).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Attempts, attempts)
-            .SetProperty(m => m.LastError, Truncate(error))
+            .SetProperty(m => m.LastError, error)
             .SetProperty(m => m.NextAttemptAt, retryAt)
             .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
             .SetProperty(m => m.ClaimedBy, (string?)null), CancellationToken.None);
@@ -157,20 +158,21 @@ public sealed class OutboxSender(
     {
         var now = clock.GetUtcNow();
         var attempts = message.Attempts + 1;
+        error = OneLine(error);
         logger.LogWarning("Outbox message {Id} ({Kind}) was refused by the mail server, attempt {Attempts}, not retried: {Error}",
             claim.Id, message.Kind, attempts, error);
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         var failed = await Held(claim).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.FailedAt, now)
             .SetProperty(m => m.Attempts, attempts)
-            .SetProperty(m => m.LastError, Truncate(error))
+            .SetProperty(m => m.LastError, error)
             .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
             .SetProperty(m => m.ClaimedBy, (string?)null), CancellationToken.None);
         if (failed == 1)
         {
             await db.DigestLedger.Where(l => l.OutboxMessageId == claim.Id && l.Status == DigestLedgerStatus.Queued).ExecuteUpdateAsync(s => s
                 .SetProperty(l => l.Status, DigestLedgerStatus.Undeliverable)
-                .SetProperty(l => l.LastError, Truncate(error))
+                .SetProperty(l => l.LastError, error)
                 .SetProperty(l => l.UpdatedAt, now), CancellationToken.None);
         }
         await transaction.CommitAsync(CancellationToken.None);
@@ -187,7 +189,12 @@ public sealed class OutboxSender(
                 .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
                 .SetProperty(m => m.ClaimedBy, (string?)null), ct);
 
-    private static string Truncate(string error) => error.Length > 2000 ? error[..2000] : error;
+    /// <summary>One line (a server's multi-line answer joined), at most what the column holds.</summary>
+    private static string OneLine(string error)
+    {
+        var line = string.Join(' ', error.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        return line.Length > 2000 ? line[..2000] : line;
+    }
 
     /// <summary>Both providers store instants at least to the millisecond, so the claim compares equal when read back.</summary>
     private static DateTimeOffset ToMilliseconds(DateTimeOffset at) => new(at.Ticks - at.Ticks % TimeSpan.TicksPerMillisecond, at.Offset);

@@ -14,7 +14,25 @@ namespace Dialogue.Web.Infrastructure.Email;
 /// </summary>
 public sealed class OutboxSignal(IBackgroundJobClient jobs) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
+    private static readonly AsyncLocal<bool> deferred = new();
+
     private bool pending;
+
+    /// <summary>
+    /// Until disposed, commits on this async flow start no send: a job that writes many messages (a digest batch)
+    /// starts one send when it is done rather than one per message.
+    /// </summary>
+    public static IDisposable Defer()
+    {
+        var outer = deferred.Value;
+        deferred.Value = true;
+        return new Restore(outer);
+    }
+
+    private sealed class Restore(bool outer) : IDisposable
+    {
+        public void Dispose() => deferred.Value = outer;
+    }
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -93,6 +111,10 @@ public sealed class OutboxSignal(IBackgroundJobClient jobs) : SaveChangesInterce
         if (pending)
         {
             pending = false;
+            if (deferred.Value)
+            {
+                return;
+            }
             jobs.Enqueue<OutboxSender>(sender => sender.SendDueAsync(CancellationToken.None));
         }
     }

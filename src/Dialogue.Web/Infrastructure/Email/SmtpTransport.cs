@@ -53,7 +53,9 @@ public sealed class SmtpTransport(IOptionsMonitor<EmailOptions> email, ILogger<S
     /// </summary>
     private static bool IsServerFault(Exception ex) => ex switch
     {
-        SmtpCommandException command => command.ErrorCode == SmtpErrorCode.SenderNotAccepted || (int)command.StatusCode == 421,
+        // Refusing our sender address, or an unexpected answer outside a recipient or a message (the greeting, EHLO).
+        SmtpCommandException command => command.ErrorCode is SmtpErrorCode.SenderNotAccepted or SmtpErrorCode.UnexpectedStatusCode
+            || (int)command.StatusCode == 421,
         SmtpProtocolException or AuthenticationException or ServiceNotConnectedException or ServiceNotAuthenticatedException => true,
         IOException or TimeoutException or System.Net.Sockets.SocketException => true,
         // MailKit reports its own timeout on a read as a cancellation of a token it owns, not the caller's.

@@ -70,6 +70,23 @@ public sealed class OutboxSignalTests
     }
 
     [Fact]
+    public async Task A_digest_batch_starts_one_send_for_all_its_digests_not_one_per_digest()
+    {
+        await using var factory = new DigestsFactory();
+        foreach (var _ in Enumerable.Range(0, 3))
+        {
+            var member = await factory.MemberWithDigestAsync(hour: 9);
+            TestSection.Add(member.Email!, factory.Clock.GetUtcNow(), TestSection.Item(Dialogue.Data.Sensitivity.SensitivityLabel.Green, "News"));
+        }
+        factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        var before = SendJobs(factory);
+
+        Assert.Equal(3, (await factory.RunDigestJobsAsync()).GetValueOrDefault(Dialogue.Web.Features.Digests.DeliveryOutcome.Queued));
+
+        Assert.Equal(before + 1, SendJobs(factory));
+    }
+
+    [Fact]
     public async Task Sending_has_workers_of_its_own_so_a_hung_mail_server_holds_up_no_other_job()
     {
         await using var server = new TestSmtpServer { Hang = true };
