@@ -6,6 +6,7 @@ public static class AdminServiceCollectionExtensions
     {
         services.AddScoped<AdminAudit>();
         services.AddScoped<MemberModel.Handler>();
+        services.AddScoped<MailModel.Handler>();
         return services;
     }
 }

@@ -10,4 +10,5 @@ public static class AuditActions
     public const string MemberReinstated = "member.reinstated";
     public const string RegistrationModeChanged = "settings.registration-mode";
     public const string TwoFactorRequirementChanged = "settings.two-factor-for-staff";
+    public const string MailRetried = "mail.retried";
 }

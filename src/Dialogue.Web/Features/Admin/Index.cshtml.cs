@@ -12,6 +12,7 @@ public class IndexModel(DialogueDbContext db, IOptions<JobsOptions> jobs, TimePr
     public int PendingAccounts { get; private set; }
     public int SuspendedAccounts { get; private set; }
     public int PendingInvitations { get; private set; }
+    public int RefusedMail { get; private set; }
     public string JobsDashboardPath => jobs.Value.DashboardPath;
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -20,5 +21,6 @@ public class IndexModel(DialogueDbContext db, IOptions<JobsOptions> jobs, TimePr
         PendingAccounts = await db.Users.CountAsync(u => u.Status == AccountStatus.PendingApproval, ct);
         SuspendedAccounts = await db.Users.CountAsync(u => u.Status == AccountStatus.Suspended, ct);
         PendingInvitations = await db.Invitations.CountAsync(i => i.UsedAt == null && i.RevokedAt == null && i.ExpiresAt > now, ct);
+        RefusedMail = await db.OutboxMessages.CountAsync(m => m.FailedAt != null && m.SentAt == null, ct);
     }
 }

@@ -41,6 +41,7 @@ public static class Labels
         AuditActions.MemberReinstated => "Reinstated the account",
         AuditActions.RegistrationModeChanged => "Changed the registration mode",
         AuditActions.TwoFactorRequirementChanged => "Changed the two-factor requirement for staff",
+        AuditActions.MailRetried => "Sent a refused message again",
         _ => action,
     };
 

@@ -15,6 +15,8 @@ public sealed class DigestBatchJob(IServiceScopeFactory scopes, IBackgroundJobCl
     {
         var outcomes = new Dictionary<DeliveryOutcome, int>();
         Exception? first = null;
+        // One send for the whole batch, started below, instead of one per digest committed.
+        using var oneSend = OutboxSignal.Defer();
         foreach (var id in ids)
         {
             ct.ThrowIfCancellationRequested();

@@ -2,6 +2,7 @@ using Dialogue.Data;
 using Dialogue.Data.Digests;
 using Dialogue.Web.Infrastructure;
 using Dialogue.Web.Infrastructure.Email;
+using Dialogue.Web.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,7 @@ public sealed class DigestDelivery(
     IOptions<DigestOptions> options,
     IOptions<AppOptions> app,
     IOptions<EmailOptions> email,
+    IOptions<JobsOptions> jobs,
     ILogger<DigestDelivery> logger)
 {
     public const string OutboxKind = "digest";
@@ -109,6 +111,7 @@ public sealed class DigestDelivery(
             Frequency = frequency,
             Status = DigestLedgerStatus.Building,
             ClaimId = claim,
+            ClaimedBy = jobs.Value.ThisNode,
             LockedUntil = now + options.Value.BuildTimeout,
             Attempts = 1,
             CreatedAt = now,
@@ -142,6 +145,7 @@ public sealed class DigestDelivery(
                 .SetProperty(l => l.Status, DigestLedgerStatus.Failed)
                 .SetProperty(l => l.LockedUntil, (DateTimeOffset?)null)
                 .SetProperty(l => l.ClaimId, (Guid?)null)
+                .SetProperty(l => l.ClaimedBy, (string?)null)
                 .SetProperty(l => l.LastError, "Not retried: period " + periodKey + " covers its content.")
                 .SetProperty(l => l.UpdatedAt, now), ct);
         return entry;
@@ -151,6 +155,7 @@ public sealed class DigestDelivery(
     {
         var lockedUntil = now + options.Value.BuildTimeout;
         var maxAttempts = options.Value.MaxAttempts;
+        var node = jobs.Value.ThisNode;
         var claimed = await db.DigestLedger
             .Where(l => l.RecipientKind == kind && l.RecipientId == id && l.PeriodKey == periodKey
                 && (l.Status == DigestLedgerStatus.Building || l.Status == DigestLedgerStatus.Failed)
@@ -158,6 +163,7 @@ public sealed class DigestDelivery(
             .ExecuteUpdateAsync(s => s
                 .SetProperty(l => l.Status, DigestLedgerStatus.Building)
                 .SetProperty(l => l.ClaimId, claim)
+                .SetProperty(l => l.ClaimedBy, node)
                 .SetProperty(l => l.LockedUntil, lockedUntil)
                 .SetProperty(l => l.Attempts, l => l.Attempts + 1)
                 .SetProperty(l => l.UpdatedAt, now), ct);
@@ -188,6 +194,7 @@ public sealed class DigestDelivery(
                 .SetProperty(l => l.Until, until)
                 .SetProperty(l => l.LockedUntil, (DateTimeOffset?)null)
                 .SetProperty(l => l.ClaimId, (Guid?)null)
+                .SetProperty(l => l.ClaimedBy, (string?)null)
                 .SetProperty(l => l.UpdatedAt, now), ct);
             if (skipped != 1)
             {
@@ -213,6 +220,7 @@ public sealed class DigestDelivery(
             .SetProperty(l => l.Until, until)
             .SetProperty(l => l.LockedUntil, (DateTimeOffset?)null)
             .SetProperty(l => l.ClaimId, (Guid?)null)
+            .SetProperty(l => l.ClaimedBy, (string?)null)
             .SetProperty(l => l.LastError, (string?)null)
             .SetProperty(l => l.UpdatedAt, now), ct);
         if (queued != 1)
@@ -261,8 +269,44 @@ public sealed class DigestDelivery(
             .SetProperty(l => l.Status, DigestLedgerStatus.Failed)
             .SetProperty(l => l.LockedUntil, retryAt)
             .SetProperty(l => l.ClaimId, (Guid?)null)
+            .SetProperty(l => l.ClaimedBy, (string?)null)
             .SetProperty(l => l.LastError, error.Length > 2000 ? error[..2000] : error)
             .SetProperty(l => l.UpdatedAt, now), CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Releases the periods this node was building when it stopped (a crash, a kill): their claims end now instead of at
+    /// their lease, and their recipients are due again, so the next scheduler run builds them.
+    /// </summary>
+    /// <returns>How many periods were released.</returns>
+    public async Task<int> ReleaseOwnClaimsAsync(CancellationToken ct)
+    {
+        var node = jobs.Value.ThisNode;
+        var now = clock.GetUtcNow();
+        var held = await db.DigestLedger.AsNoTracking()
+            .Where(l => l.ClaimedBy == node && l.Status == DigestLedgerStatus.Building)
+            .Select(l => new { l.Id, l.RecipientKind, l.RecipientId })
+            .ToListAsync(ct);
+        if (held.Count == 0)
+        {
+            return 0;
+        }
+        var ids = held.Select(h => h.Id).ToList();
+        await db.DigestLedger.Where(l => ids.Contains(l.Id) && l.ClaimedBy == node && l.Status == DigestLedgerStatus.Building)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(l => l.LockedUntil, now)
+                .SetProperty(l => l.ClaimId, (Guid?)null)
+                .SetProperty(l => l.ClaimedBy, (string?)null)
+                .SetProperty(l => l.UpdatedAt, now), ct);
+        var members = held.Where(h => h.RecipientKind == DigestRecipientKind.Member).Select(h => h.RecipientId).ToList();
+        await db.DigestSubscriptions.Where(s => members.Contains(s.UserId) && s.NextDueAt != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.NextDueAt, now), ct);
+        var publicIds = held.Where(h => h.RecipientKind == DigestRecipientKind.Public)
+            .Select(h => long.TryParse(h.RecipientId, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : -1).ToList();
+        await db.PublicSubscribers.Where(p => publicIds.Contains(p.Id) && p.NextDueAt != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.NextDueAt, now), ct);
+        logger.LogInformation("Released {Count} digest periods this node was building when it stopped", held.Count);
+        return held.Count;
     }
 
     internal static TimeSpan RetryDelay(int attempts) => TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Min(attempts - 1, 10))));

@@ -26,6 +26,17 @@ public sealed class EmailOptions
     /// <summary>Longest wait between two attempts at an unsent message; the wait doubles up to this.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How long a sender holds a message it claimed; another sender takes it over only after that. A send that takes
+    /// longer than half of it is abandoned (and retried later), so a claim never runs out while its message is on the wire.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:02", "1.00:00:00")]
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A run of the sending job claims no new message after this long; the rest wait for the next run.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan SendRunLimit { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>DKIM signing of every outgoing message; off unless a domain, a selector and a key are given.</summary>
     public DkimOptions Dkim { get; set; } = new();
 }
@@ -63,6 +74,8 @@ public sealed class SmtpOptions
 
     public string? Password { get; set; }
 
+    /// <summary>The longest wait for one step of a conversation with the server (connecting, each reply).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 }
 

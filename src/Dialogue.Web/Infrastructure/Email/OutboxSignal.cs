@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dialogue.Data.Email;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -6,26 +7,115 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Dialogue.Web.Infrastructure.Email;
 
 /// <summary>
-/// Starts the sending job as soon as a change that wrote outbox rows is committed, so mail leaves
-/// within seconds instead of at the next recurring run. The recurring run still catches anything missed.
+/// Starts the sending job as soon as a change that wrote outbox rows is committed, so mail leaves within seconds
+/// instead of at the next recurring run: after a plain save, or after the commit of the transaction the rows were
+/// saved in (never before, when the sender could not see them yet, and never for a rolled-back transaction).
+/// The recurring run still catches anything missed.
 /// </summary>
-public sealed class OutboxSignal(IBackgroundJobClient jobs) : SaveChangesInterceptor
+public sealed class OutboxSignal(IBackgroundJobClient jobs) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
+    private static readonly AsyncLocal<bool> deferred = new();
+
     private bool pending;
+
+    /// <summary>
+    /// Until disposed, commits on this async flow start no send: a job that writes many messages (a digest batch)
+    /// starts one send when it is done rather than one per message.
+    /// </summary>
+    public static IDisposable Defer()
+    {
+        var outer = deferred.Value;
+        deferred.Value = true;
+        return new Restore(outer);
+    }
+
+    private sealed class Restore(bool outer) : IDisposable
+    {
+        public void Dispose() => deferred.Value = outer;
+    }
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        pending |= eventData.Context?.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added) == true;
+        pending |= HasNewMessages(eventData.Context);
         return base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (pending && eventData.Context?.Database.CurrentTransaction is null)
+        pending |= HasNewMessages(eventData.Context);
+        return base.SavingChanges(eventData, result);
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        SignalUnlessInTransaction(eventData.Context);
+        return base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        SignalUnlessInTransaction(eventData.Context);
+        return base.SavedChanges(eventData, result);
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ForgetUnlessInTransaction(eventData.Context);
+        return base.SaveChangesFailedAsync(eventData, cancellationToken);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        ForgetUnlessInTransaction(eventData.Context);
+        base.SaveChangesFailed(eventData);
+    }
+
+    // A save's own transaction (EF wraps a multi-statement save in one) commits here too, before SavedChanges.
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Signal();
+        return Task.CompletedTask;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Signal();
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        pending = false;
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => pending = false;
+
+    private static bool HasNewMessages(DbContext? context) =>
+        context?.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added) == true;
+
+    private void SignalUnlessInTransaction(DbContext? context)
+    {
+        if (context?.Database.CurrentTransaction is null)
+        {
+            Signal();
+        }
+    }
+
+    private void ForgetUnlessInTransaction(DbContext? context)
+    {
+        if (context?.Database.CurrentTransaction is null)
         {
             pending = false;
+        }
+    }
+
+    private void Signal()
+    {
+        if (pending)
+        {
+            pending = false;
+            if (deferred.Value)
+            {
+                return;
+            }
             jobs.Enqueue<OutboxSender>(sender => sender.SendDueAsync(CancellationToken.None));
         }
-        return await base.SavedChangesAsync(eventData, result, cancellationToken);
     }
 }

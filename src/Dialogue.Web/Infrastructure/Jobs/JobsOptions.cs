@@ -4,11 +4,27 @@ public sealed class JobsOptions
 {
     public const string Section = "Jobs";
 
+    /// <summary>The Hangfire queue of the outbox's sending job, served by workers of its own.</summary>
+    public const string MailQueue = "mail";
+
     /// <summary>Run a Hangfire server in this process. Turn off on nodes that should only serve pages.</summary>
     public bool RunServer { get; set; } = true;
 
-    /// <summary>Hangfire worker threads in this process.</summary>
+    /// <summary>Hangfire worker threads in this process, for every job but sending mail.</summary>
     public int WorkerCount { get; set; } = 2;
+
+    /// <summary>Worker threads that only send mail, so a slow or silent mail server never holds up the other jobs.</summary>
+    public int MailWorkerCount { get; set; } = 1;
+
+    /// <summary>
+    /// This node's name, written on every outbox and digest claim it takes. At start a node releases the claims that carry
+    /// its name (they belong to its previous, crashed run), so it must be stable across restarts and unique among nodes.
+    /// Empty means the machine name.
+    /// </summary>
+    public string? NodeId { get; set; }
+
+    /// <summary><see cref="NodeId"/>, or the machine name when it is not set.</summary>
+    public string ThisNode => string.IsNullOrWhiteSpace(NodeId) ? Environment.MachineName : NodeId.Trim();
 
     /// <summary>Where the admin-only Hangfire dashboard is served.</summary>
     public string DashboardPath { get; set; } = "/admin/jobs";

@@ -17,6 +17,8 @@ public static class JobsServiceCollectionExtensions
     {
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section)
             .Validate(o => o.PollingInterval > TimeSpan.Zero, "Jobs:PollingInterval must be positive.")
+            .Validate(o => o.WorkerCount >= 1 && o.MailWorkerCount >= 1, "Jobs:WorkerCount and Jobs:MailWorkerCount must be at least 1.")
+            .Validate(o => o.ThisNode.Length <= 150, "Jobs:NodeId must be at most 150 characters.")
             .ValidateOnStart();
         var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
 
@@ -29,12 +31,24 @@ public static class JobsServiceCollectionExtensions
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>())));
+        // Registered before the job servers, so a restarted node's old claims are released before its workers start.
+        services.AddHostedService<ReleaseOwnClaimsAtStart>();
         if (jobs.RunServer)
         {
             services.AddHangfireServer((sp, o) =>
             {
                 var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+                o.ServerName = options.ThisNode;
                 o.WorkerCount = options.WorkerCount;
+                o.SchedulePollingInterval = options.PollingInterval;
+            });
+            // Sending mail has workers of its own: a silent mail server then holds up mail only, never digests or other jobs.
+            services.AddHangfireServer((sp, o) =>
+            {
+                var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+                o.ServerName = options.ThisNode + "-" + JobsOptions.MailQueue;
+                o.Queues = [JobsOptions.MailQueue];
+                o.WorkerCount = options.MailWorkerCount;
                 o.SchedulePollingInterval = options.PollingInterval;
             });
         }

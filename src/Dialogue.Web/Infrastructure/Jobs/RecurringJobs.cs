@@ -9,7 +9,7 @@ public static class RecurringJobs
 {
     public static void Register(IRecurringJobManager jobs)
     {
-        jobs.AddOrUpdate<OutboxSender>("outbox-send", sender => sender.SendDueAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<OutboxSender>("outbox-send", JobsOptions.MailQueue, sender => sender.SendDueAsync(CancellationToken.None), Cron.Minutely());
         // Digests go out within five minutes of each recipient's local hour.
         jobs.AddOrUpdate<DigestScheduler>(DigestScheduler.RecurringJobId, scheduler => scheduler.ScanAsync(CancellationToken.None), "*/5 * * * *");
     }

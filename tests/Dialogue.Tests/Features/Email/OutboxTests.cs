@@ -11,40 +11,14 @@ namespace Dialogue.Tests.Features.Email;
 
 public sealed class OutboxTests
 {
-    private sealed class SmtpFactory : DialogueFactory
-    {
-        public SmtpFactory(int port, string? dataDirectory = null)
-        {
-            Settings["Email:Transport"] = "Smtp";
-            Settings["Email:Smtp:Host"] = "127.0.0.1";
-            Settings["Email:Smtp:Port"] = port.ToString(CultureInfo.InvariantCulture);
-            Settings["Email:Smtp:Security"] = "None";
-            Settings["Email:Smtp:Timeout"] = "00:00:05";
-            if (dataDirectory is not null)
-            {
-                Settings["App:DataDirectory"] = dataDirectory;
-            }
-        }
-    }
-
-    private static int ClosedPort()
+    internal static int ClosedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static Task<long> QueueAsync(DialogueFactory factory, string to, string body) => factory.WithScopeAsync(async sp =>
-    {
-        var outbox = sp.GetRequiredService<Outbox>();
-        var message = await outbox.AddAsync<PlainEmail>(
-            new EmailRecipient(to, "Test Member", CultureInfo.GetCultureInfo("en")),
-            "test",
-            () => "Hello from the outbox",
-            new Dictionary<string, object?> { ["Body"] = body, ["Link"] = "http://localhost/threads/1?a=1&b=2" });
-        await sp.GetRequiredService<DialogueDbContext>().SaveChangesAsync();
-        return message.Id;
-    });
+    private static Task<long> QueueAsync(DialogueFactory factory, string to, string body) => SmtpFactory.QueueAsync(factory, to, body);
 
     [Fact]
     public async Task Message_waits_while_SMTP_is_down_and_is_delivered_exactly_once_when_it_is_back()

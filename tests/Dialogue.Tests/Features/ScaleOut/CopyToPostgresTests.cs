@@ -81,6 +81,9 @@ public sealed class CopiedSite : IAsyncLifetime
             db.PublicSubscribers.Add(new PublicSubscriber { Email = "public@test.dialogue", ConfirmationTokenHash = new string('b', 64), ConfirmationSentAt = now, ConfirmedAt = now, CreatedAt = now });
             db.DigestLedger.Add(new DigestLedgerEntry { RecipientKind = DigestRecipientKind.Member, RecipientId = Member.Id, PeriodKey = "D:2026-11-23", Frequency = DigestFrequency.Daily, CreatedAt = now, UpdatedAt = now });
             db.DigestPreviewAudits.Add(new DigestPreviewAudit { At = now, AdminUserId = admin.Id, MemberUserId = Member.Id });
+            var carrying = Message("carrying@test.dialogue", now, sentAt: now);
+            carrying.Threads.Add(new OutboxMessageThread { ThreadId = thread.Id, Label = SensitivityLabel.Red });
+            db.OutboxMessages.Add(carrying);
             await db.SaveChangesAsync();
         });
     }

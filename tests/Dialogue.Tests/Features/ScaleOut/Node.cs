@@ -20,15 +20,28 @@ public sealed class Node : DialogueFactory
         Name = name;
         Mail = mail;
         Provider = DatabaseProvider.Postgres;
+        // Each node releases its own claims at start, so nodes in one process (one machine name) need names of their own.
+        Settings["Jobs:NodeId"] = name;
     }
 
     public string Name { get; }
+
+    /// <summary>The system clock instead of the test's, for races measured as they happen.</summary>
+    public bool RealClock { get; init; }
 
     private MailLog? Mail { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        if (RealClock)
+        {
+            builder.ConfigureServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(TimeProvider.System);
+            });
+        }
         if (Mail is not null)
         {
             builder.ConfigureServices(services =>
