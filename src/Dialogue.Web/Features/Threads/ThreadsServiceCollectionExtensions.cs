@@ -11,6 +11,7 @@ public static class ThreadsServiceCollectionExtensions
         services.AddScoped<PostDisplay>();
         services.AddScoped<Notifier>();
         services.AddScoped<Posting>();
+        services.AddScoped<OutdatedPostsJob>();
         return services;
     }
 }
