@@ -40,7 +40,7 @@ public static class Mentions
         foreach (var local in handles.Where(h => !h.Contains('@', StringComparison.Ordinal)))
         {
             var prefix = local.ToUpperInvariant() + "@";
-            var matches = await active.Where(u => u.NormalizedEmail!.StartsWith(prefix)).Select(u => u.Id).Take(MaxNamesakes + 1).ToListAsync(ct);
+            var matches = await active.Where(u => u.NormalizedEmail!.StartsWith(prefix)).OrderBy(u => u.Id).Select(u => u.Id).Take(MaxNamesakes + 1).ToListAsync(ct);
             if (matches.Count <= MaxNamesakes)
             {
                 candidates.AddRange(matches.Select(id => (local, id)));
