@@ -25,11 +25,27 @@ public sealed class QuotedWordsTests
     [InlineData("> own-words\n>\n> > [quote=42]\n> > quoted-words")]
     [InlineData("> [quote=7]\n> > [quote=42]\n> > quoted-words\n\nown-words")]
     [InlineData("own-words\n\n> \\[quote=42]\n> quoted-words")]
+    [InlineData("> [quote=42]\n> quoted-words[^1]\n>\n> [^1]: quoted-footnote\n\nown-words")]
+    [InlineData("> [quote=42]\n> *[ABC]: quoted-abbreviation\n\nown-words ABC")]
     public void Plain_text_holds_the_posts_own_words_only(string source)
     {
         var plain = Render(source).PlainText;
         Assert.Contains("own-words", plain, StringComparison.Ordinal);
         Assert.DoesNotContain("quoted", plain, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("> [quote=42]\n> quoted-words[^1]\n>\n> [^1]: quoted-footnote\n\nown-words")]
+    [InlineData("> [quote=42]\n> *[ABC]: quoted-abbreviation\n\nown-words ABC")]
+    public void Words_inside_a_quote_block_never_render_outside_its_placeholder(string source)
+    {
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument("<body>" + Render(source).Html + "</body>");
+        foreach (var quote in document.QuerySelectorAll("blockquote[data-quote]").ToList())
+        {
+            quote.Remove();
+        }
+        Assert.Contains("own-words", document.Body!.InnerHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("quoted", document.Body.InnerHtml, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Ganss.Xss;
 using Markdig;
+using Markdig.Extensions.Abbreviations;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.GenericAttributes;
 using Markdig.Extensions.MediaLinks;
@@ -38,6 +39,9 @@ public sealed partial class MarkdownRenderer
         builder.Extensions.TryRemove<GenericAttributesExtension>();
         builder.Extensions.TryRemove<MediaLinkExtension>();
         builder.Extensions.TryRemove<AutoIdentifierExtension>();
+        // An abbreviation defined anywhere applies everywhere: one typed inside a quote would carry the quoted post's
+        // words out of its placeholder (into title attributes of the post's own words).
+        builder.Extensions.TryRemove<AbbreviationExtension>();
         pipeline = builder.Build();
 
         sanitizer = new HtmlSanitizer();
