@@ -206,4 +206,19 @@ public sealed class MentionTests(DialogueFactory factory) : IClassFixture<Dialog
         Assert.Single(await factory.OutboxToAsync(reader.Email!));
         Assert.Empty(await factory.OutboxToAsync(stranger.Email!));
     }
+
+    [Fact]
+    public async Task Quoting_a_post_shows_its_mentions_as_display_names_not_addresses()
+    {
+        var (space, author, mentioned) = await SpaceWithTwoAsync(SensitivityLabel.Green);
+        var shown = ThreadsWorld.Unique("Shown Name");
+        await RenameAsync(mentioned, shown);
+        var thread = await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Green, ThreadsWorld.Unique("Handles"), $"Ask @{mentioned.Email} please");
+        var post = await factory.FirstPostAsync(thread.Id);
+
+        var reader = await factory.CreateSignedInBrowserAsync(await factory.CreateMemberAsync());
+        var draft = (await reader.GetPageAsync($"/Threads/Reply?threadId={thread.Id}&quotePostId={post.Id}")).QuerySelector("textarea")!.TextContent;
+        Assert.Contains("@" + shown, draft, StringComparison.Ordinal);
+        Assert.DoesNotContain(mentioned.Email!, draft, StringComparison.Ordinal);
+    }
 }
