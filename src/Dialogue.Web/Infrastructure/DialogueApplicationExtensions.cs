@@ -1,5 +1,6 @@
 using Dialogue.Data;
 using Dialogue.Web.Features.Accounts;
+using Dialogue.Web.Features.Threads;
 using Dialogue.Web.Infrastructure.Data;
 using Dialogue.Web.Infrastructure.Jobs;
 using Dialogue.Web.Infrastructure.Security;
@@ -29,6 +30,7 @@ public static class DialogueApplicationExtensions
         await services.GetRequiredService<FirstAdmin>().EnsureAsync(CancellationToken.None);
         await services.GetRequiredService<DemoSeeder>().SeedIfAskedAsync(CancellationToken.None);
         RecurringJobs.Register(services.GetRequiredService<IRecurringJobManager>());
+        await OutdatedPostsJob.EnqueueIfNeededAsync(db, services.GetRequiredService<IBackgroundJobClient>(), CancellationToken.None);
     }
 
     public static WebApplication UseDialogue(this WebApplication app)

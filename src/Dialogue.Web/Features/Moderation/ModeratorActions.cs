@@ -49,8 +49,7 @@ public sealed class ModeratorActions(
             CreatedAt = now,
         });
         // Only now do watchers and mentioned members hear of it, judged as themselves, as the author's post.
-        var author = await ViewerLoader.ForUserAsync(db, post.AuthorId, ct);
-        var rendered = await renderer.RenderAsync(post.Source, author, ct);
+        var rendered = await renderer.RenderAsync(post.Source, Posting.Facts(thread), null, ct);
         await notifier.PostAddedAsync(Posting.Facts(thread), thread.Id, thread.Title, post, rendered.MentionedUserIds, ct);
         await db.SaveChangesAsync(ct);
         return true;

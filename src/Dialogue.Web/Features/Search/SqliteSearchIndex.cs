@@ -8,7 +8,9 @@ namespace Dialogue.Web.Features.Search;
 
 /// <summary>
 /// SQLite FTS5 with the trigram tokenizer (the PostSearch table, kept in step by triggers). Trigrams need three
-/// characters: a shorter term is searched with LIKE over the visible posts instead. Hits are joined with
+/// characters: a shorter term is searched with LIKE over the visible posts instead. Both search and cut snippets
+/// from <see cref="Post.PlainText"/>, a post's own words: never its Markdown source, which holds the words it
+/// quotes from other posts, readable or not. Hits are joined with
 /// <see cref="Visible.VisibleTo(IQueryable{Post}, Viewer)"/>, so the index never decides who reads what.
 /// </summary>
 public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
@@ -60,7 +62,7 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
             foreach (var term in terms)
             {
                 var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-                like = like.Where(p => EF.Functions.Like(p.Source, pattern, "\\") || (p.Number == 1 && EF.Functions.Like(p.Thread!.Title, pattern, "\\")));
+                like = like.Where(p => EF.Functions.Like(p.PlainText, pattern, "\\") || (p.Number == 1 && EF.Functions.Like(p.Thread!.Title, pattern, "\\")));
             }
             var rows = await like.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
                 .Select(p => new
@@ -73,10 +75,10 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
                     Space = p.Thread.Space!.Name,
                     Author = db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
                     p.CreatedAt,
-                    p.Source
+                    p.PlainText
                 })
                 .Skip(skip).Take(PageSize + 1).ToListAsync(ct);
-            hits = [.. rows.Select(r => new SearchHit(r.Id, r.Number, r.ThreadId, r.Title, r.Label, r.Space, r.Author, r.CreatedAt, LikeSnippet(r.Source, terms)))];
+            hits = [.. rows.Select(r => new SearchHit(r.Id, r.Number, r.ThreadId, r.Title, r.Label, r.Space, r.Author, r.CreatedAt, LikeSnippet(r.PlainText, terms)))];
         }
         return new SearchResults(hits.Take(PageSize).ToList(), hits.Count > PageSize);
     }
@@ -113,11 +115,11 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
             .Replace(Open.ToString(), "<mark>", StringComparison.Ordinal)
             .Replace(Close.ToString(), "</mark>", StringComparison.Ordinal);
 
-    private static string LikeSnippet(string source, string[] terms)
+    private static string LikeSnippet(string plainText, string[] terms)
     {
-        var at = terms.Select(t => source.IndexOf(t, StringComparison.OrdinalIgnoreCase)).Where(i => i >= 0).DefaultIfEmpty(0).Min();
+        var at = terms.Select(t => plainText.IndexOf(t, StringComparison.OrdinalIgnoreCase)).Where(i => i >= 0).DefaultIfEmpty(0).Min();
         var start = Math.Max(0, at - 40);
-        var text = source.Substring(start, Math.Min(source.Length - start, 160)).Replace(Open, ' ').Replace(Close, ' ');
+        var text = plainText.Substring(start, Math.Min(plainText.Length - start, 160)).Replace(Open, ' ').Replace(Close, ' ');
         foreach (var term in terms)
         {
             text = System.Text.RegularExpressions.Regex.Replace(text, System.Text.RegularExpressions.Regex.Escape(term),

@@ -17,7 +17,7 @@ namespace Dialogue.Web.Features.Threads;
 /// signed-in reader the read mark and notifications. Posts are paged by their number, so "post n" is on
 /// page (n - 1) / 20 + 1 without counting.
 /// </summary>
-public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDisplay display, Posting posting, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
+public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDisplay display, PostRenderer renderer, Posting posting, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
 {
     public const int PageSize = 20;
 
@@ -25,7 +25,7 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
         int PostCount, PostStatus Status, bool Locked, bool Closed, bool Pinned, TimeSpan? SlowModeInterval, DateTimeOffset? SlowModeUntil, string? SlowModeReason,
         List<string> Tags, List<string> ParticipantIds, List<string> ParticipantNames, int? LastRead, bool Watching);
 
-    public sealed record PostRow(long Id, int Number, string AuthorId, string AuthorName, string Html, int RendererVersion,
+    public sealed record PostRow(long Id, int Number, string AuthorId, string AuthorName, string Html, int RendererVersion, string? OutdatedSource,
         DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsDeleted, PostStatus Status, string? RejectionReason);
 
     public Header Thread { get; private set; } = null!;
@@ -54,14 +54,14 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
             .OrderBy(p => p.Number)
             .Select(p => new PostRow(p.Id, p.Number, p.AuthorId,
                 db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
-                p.Html, p.RendererVersion, p.CreatedAt, p.EditedAt, p.IsDeleted, p.Status, p.RejectionReason))
+                p.Html, p.RendererVersion, p.RendererVersion < MarkdownRenderer.Version ? p.Source : null, p.CreatedAt, p.EditedAt, p.IsDeleted, p.Status, p.RejectionReason))
             .ToListAsync(ct);
 
         var htmls = new List<string>(Posts.Count);
         foreach (var post in Posts)
         {
-            // Written by an older renderer: render again once, as its author, and keep the result.
-            htmls.Add(post.IsDeleted ? "" : post.RendererVersion < MarkdownRenderer.Version ? await posting.RefreshAsync(post.Id, ct) : post.Html);
+            // Written by an older renderer and not yet upgraded by OutdatedPostsJob: render it here, in memory (a read writes nothing).
+            htmls.Add(post.IsDeleted ? "" : post.OutdatedSource is { } source ? (await renderer.RenderAsync(source, Facts, null, ct)).Html : post.Html);
         }
         Bodies = await display.ResolveAsync(htmls, Viewer, ct);
 

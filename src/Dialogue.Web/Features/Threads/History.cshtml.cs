@@ -26,14 +26,14 @@ public class HistoryModel(DialogueDbContext db, CurrentViewer current, PostRende
         Post = post;
         var revisions = await db.PostRevisions.AsNoTracking().Where(r => r.PostId == postId).OrderBy(r => r.Number)
             .Select(r => new { r.Number, r.Source, r.WrittenAt }).ToListAsync(ct);
-        // Earlier versions are rendered as their author would have them rendered now; this page is rare.
-        var author = await ViewerLoader.ForUserAsync(db, post.AuthorId, ct);
+        // Every version goes through the same path as the thread page: rendered without regard to its author's
+        // access (quotes stay placeholders), then resolved for this reader. This page is rare.
         var htmls = new List<string>();
         foreach (var revision in revisions)
         {
-            htmls.Add((await renderer.RenderAsync(revision.Source, author, ct)).Html);
+            htmls.Add((await renderer.RenderAsync(revision.Source, post.Facts.Thread, null, ct)).Html);
         }
-        htmls.Add(post.Html);
+        htmls.Add(post.RendererVersion < MarkdownRenderer.Version ? (await renderer.RenderAsync(post.Source, post.Facts.Thread, null, ct)).Html : post.Html);
         var resolved = await display.ResolveAsync(htmls, viewer, ct);
         var versions = revisions.Select((r, i) => new Version(r.Number, r.WrittenAt, resolved[i], false)).ToList();
         versions.Add(new Version(revisions.Count + 1, post.EditedAt ?? post.CreatedAt, resolved[^1], true));

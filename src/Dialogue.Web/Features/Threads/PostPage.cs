@@ -8,7 +8,7 @@ namespace Dialogue.Web.Features.Threads;
 /// <summary>Loads one post with its thread's facts, through the access policy, for the pages that act on a single post.</summary>
 public static class PostPage
 {
-    public sealed record Loaded(long Id, long ThreadId, int Number, string ThreadTitle, string AuthorId, string AuthorName, string Source, string Html,
+    public sealed record Loaded(long Id, long ThreadId, int Number, string ThreadTitle, string AuthorId, string AuthorName, string Source, string Html, int RendererVersion,
         DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsDeleted, PostFacts Facts);
 
     public static async Task<Loaded?> LoadAsync(DialogueDbContext db, Viewer viewer, long postId, CancellationToken ct)
@@ -24,6 +24,7 @@ public static class PostPage
                 AuthorName = db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
                 p.Source,
                 p.Html,
+                p.RendererVersion,
                 p.CreatedAt,
                 p.EditedAt,
                 p.IsDeleted,
@@ -42,7 +43,7 @@ public static class PostPage
             return null;
         }
         var thread = new ThreadFacts(row.SpaceId, row.Label, row.ThreadAuthorId, row.Participants, row.ThreadStatus, row.Locked, row.Closed);
-        return new Loaded(row.Id, row.ThreadId, row.Number, row.Title, row.AuthorId, row.AuthorName, row.Source, row.Html, row.CreatedAt, row.EditedAt,
+        return new Loaded(row.Id, row.ThreadId, row.Number, row.Title, row.AuthorId, row.AuthorName, row.Source, row.Html, row.RendererVersion, row.CreatedAt, row.EditedAt,
             row.IsDeleted, new PostFacts(thread, row.AuthorId, row.Status, row.IsDeleted));
     }
 }

@@ -25,7 +25,10 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
     /// </summary>
     public async Task<DiscussionThread> StartThreadAsync(NewThread input, Viewer author, CancellationToken ct, bool trusted = false)
     {
-        var rendered = await renderer.RenderAsync(input.Body, author, ct);
+        var participants = input.Label == SensitivityLabel.Red
+            ? input.Participants.Append(author.UserId!).Distinct(StringComparer.Ordinal).ToList()
+            : [];
+        var rendered = await renderer.RenderAsync(input.Body, new ThreadFacts(input.SpaceId, input.Label, author.UserId!, participants), author, ct);
         var held = !trusted && await rules.HoldForReviewAsync(author, input.SpaceId, ct);
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -40,10 +43,7 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
             PostCount = 1,
             Status = held ? PostStatus.Pending : PostStatus.Approved,
             Tags = [.. input.Tags.Select(t => new ThreadTag { Tag = t })],
-            Participants = input.Label == SensitivityLabel.Red
-                ? [.. input.Participants.Append(author.UserId!).Distinct(StringComparer.Ordinal)
-                    .Select(p => new ThreadParticipant { UserId = p, AddedAt = now, AddedById = author.UserId })]
-                : [],
+            Participants = [.. participants.Select(p => new ThreadParticipant { UserId = p, AddedAt = now, AddedById = author.UserId })],
         };
         var post = NewPost(rendered, input.Body, author.UserId!, 1, now);
         post.Status = thread.Status;
@@ -66,7 +66,8 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
     /// <summary>Writes a reply; a new member's waits for review and notifies nobody until approved.</summary>
     public async Task<Post> ReplyAsync(long threadId, string body, Viewer author, CancellationToken ct, bool trusted = false)
     {
-        var rendered = await renderer.RenderAsync(body, author, ct);
+        var facts = Facts(await db.Threads.AsNoTracking().Include(t => t.Participants).SingleAsync(t => t.Id == threadId, ct));
+        var rendered = await renderer.RenderAsync(body, facts, author, ct);
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Claim the next number first: the UPDATE takes the write lock (a row lock on PostgreSQL), so two
@@ -100,7 +101,8 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
         {
             return;
         }
-        var rendered = await renderer.RenderAsync(body, editor, ct);
+        var thread = await db.Threads.AsNoTracking().Include(t => t.Participants).SingleAsync(t => t.Id == post.ThreadId, ct);
+        var rendered = await renderer.RenderAsync(body, Facts(thread), editor, ct);
         var now = clock.GetUtcNow();
         var revisions = await db.PostRevisions.CountAsync(r => r.PostId == postId, ct);
         db.PostRevisions.Add(new PostRevision
@@ -114,6 +116,7 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
         });
         post.Source = body;
         post.Html = rendered.Html;
+        post.PlainText = rendered.PlainText;
         post.RendererVersion = rendered.Version;
         post.QuotedPostId = rendered.QuotedPostId;
         post.EditedAt = now;
@@ -126,18 +129,6 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
         await db.Posts.Where(p => p.Id == postId).ExecuteUpdateAsync(s => s
             .SetProperty(p => p.IsDeleted, true)
             .SetProperty(p => p.DeletedAt, now), ct);
-    }
-
-    /// <summary>Re-renders a post written by an older renderer, as its author (mentions and quotes as they would resolve now).</summary>
-    public async Task<string> RefreshAsync(long postId, CancellationToken ct)
-    {
-        var post = await db.Posts.SingleAsync(p => p.Id == postId, ct);
-        var author = await ViewerLoader.ForUserAsync(db, post.AuthorId, ct);
-        var rendered = await renderer.RenderAsync(post.Source, author, ct);
-        post.Html = rendered.Html;
-        post.RendererVersion = rendered.Version;
-        await db.SaveChangesAsync(ct);
-        return post.Html;
     }
 
     /// <summary>Moves the member's read mark forward (never back).</summary>
@@ -172,6 +163,7 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
         AuthorId = authorId,
         Source = source,
         Html = rendered.Html,
+        PlainText = rendered.PlainText,
         RendererVersion = rendered.Version,
         QuotedPostId = rendered.QuotedPostId,
         CreatedAt = now,

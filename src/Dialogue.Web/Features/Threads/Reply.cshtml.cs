@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Dialogue.Data;
 using Dialogue.Web.Features.Access;
 using Dialogue.Web.Features.Moderation;
+using Dialogue.Web.Features.Threads.Markdown;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,10 +10,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Dialogue.Web.Features.Threads;
 
 /// <summary>
-/// Reply to a thread, optionally quoting a post: the form is prefilled with "> [quote=ID]" and the quoted
-/// Markdown. When the reply is invalid the page shows again with the draft in it.
+/// Reply to a thread, optionally quoting a post: the form is prefilled with "> [quote=ID]" and the quoted post's
+/// own words, never words it quotes from other posts (<see cref="MarkdownRenderer.WithoutQuotedWords"/>): a reader
+/// may read the post but not what it quotes, and posting the prefill would publish those words under this
+/// thread's label. When the reply is invalid the page shows again with the draft in it.
 /// </summary>
-public class ReplyModel(DialogueDbContext db, CurrentViewer current, Posting posting, PostingRules rules, Microsoft.Extensions.Localization.IStringLocalizer<Text> text) : PageModel
+public class ReplyModel(
+    DialogueDbContext db,
+    CurrentViewer current,
+    Posting posting,
+    PostingRules rules,
+    MarkdownRenderer markdown,
+    PostRenderer renderer,
+    Microsoft.Extensions.Localization.IStringLocalizer<Text> text) : PageModel
 {
     [BindProperty] public Command Data { get; set; } = new();
     public long ThreadId { get; private set; }
@@ -36,13 +46,12 @@ public class ReplyModel(DialogueDbContext db, CurrentViewer current, Posting pos
         if (quotePostId is { } quoted)
         {
             var viewer = await current.GetAsync(ct);
-            var source = await db.Posts.AsNoTracking().VisibleTo(viewer).Where(p => p.Id == quoted && !p.IsDeleted)
-                .Select(p => p.Source).SingleOrDefaultAsync(ct);
-            if (source is null)
+            var post = await PostPage.LoadAsync(db, viewer, quoted, ct);
+            if (post is null || post.IsDeleted)
             {
                 return NotFound();
             }
-            Data.Body = QuoteOf(quoted, source);
+            Data.Body = QuoteOf(quoted, await OwnWordsAsync(post, ct));
         }
         return Page();
     }
@@ -74,6 +83,23 @@ public class ReplyModel(DialogueDbContext db, CurrentViewer current, Posting pos
             TempData["Status"] = (string)text["Thank you! A moderator reviews the first posts of new members; yours is marked “awaiting review” until then, and you will be told."];
         }
         return Redirect($"/Threads/{threadId}?p={DetailsModel.PageOf(post.Number)}#post-{post.Number}");
+    }
+
+    /// <summary>
+    /// The quoted post's own Markdown, its quotes reduced to references, and its mentions as its readers see them
+    /// (the display name, not the typed email address, which readers are never shown).
+    /// </summary>
+    private async Task<string> OwnWordsAsync(PostPage.Loaded post, CancellationToken ct)
+    {
+        var own = markdown.WithoutQuotedWords(post.Source);
+        var mentions = (await renderer.RenderAsync(own, post.Facts.Thread, null, ct)).Mentions;
+        if (mentions.Count == 0)
+        {
+            return own;
+        }
+        var ids = mentions.Values.Distinct(StringComparer.Ordinal).ToArray();
+        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return MarkdownRenderer.ReplaceMentions(own, handle => mentions.TryGetValue(handle, out var id) && names.TryGetValue(id, out var name) ? name : null);
     }
 
     /// <summary>The Markdown a quote starts with: the marker line, then the quoted text, each line prefixed.</summary>

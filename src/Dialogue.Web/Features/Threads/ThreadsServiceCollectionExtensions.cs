@@ -13,6 +13,7 @@ public static class ThreadsServiceCollectionExtensions
         services.AddScoped<Notifier>();
         services.AddScoped<Posting>();
         services.AddScoped<IndexModel.Handler>();
+        services.AddScoped<OutdatedPostsJob>();
         return services;
     }
 }

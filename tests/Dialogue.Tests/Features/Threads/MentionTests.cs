@@ -3,6 +3,7 @@ using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Spaces;
 using Dialogue.Tests.Infrastructure;
 using Dialogue.Web.Features.Threads;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dialogue.Tests.Features.Threads;
 
@@ -149,5 +150,75 @@ public sealed class MentionTests(DialogueFactory factory) : IClassFixture<Dialog
         var replier = await factory.CreateMemberAsync();
         await factory.ReplyAsync(thread.Id, replier, $"> [quote={first.Id}]\n>\n> Over to {Handle(mentioned)}\n\nAgreed.");
         Assert.Single(await factory.OutboxToAsync(mentioned.Email!));
+    }
+
+    private Task<int> RenameAsync(DialogueUser user, string name) =>
+        factory.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.DisplayName, name)));
+
+    [Fact]
+    public async Task A_short_handle_of_a_member_who_cannot_read_the_thread_stays_as_typed()
+    {
+        var (space, author, _) = await SpaceWithTwoAsync(SensitivityLabel.Amber);
+        var outsider = await factory.CreateMemberAsync();
+        var hidden = ThreadsWorld.Unique("Hidden Name");
+        await RenameAsync(outsider, hidden);
+        var thread = await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Amber, ThreadsWorld.Unique("Who is that"), $"Is {Handle(outsider)} here?");
+
+        var page = await (await factory.CreateSignedInBrowserAsync(author)).GetPageAsync($"/Threads/{thread.Id}");
+        Assert.Null(page.QuerySelector(".post-body .mention"));
+        Assert.Contains($"Is {Handle(outsider)} here?", page.QuerySelector(".post-body")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(hidden, page.DocumentElement.OuterHtml, StringComparison.Ordinal);
+        Assert.Empty(await factory.OutboxToAsync(outsider.Email!));
+        Assert.False(await factory.WithDbAsync(db => db.Notifications.AnyAsync(n => n.RecipientId == outsider.Id)));
+    }
+
+    [Fact]
+    public async Task A_full_address_of_a_member_who_cannot_read_the_thread_stays_as_typed()
+    {
+        var (space, author, participant) = await SpaceWithTwoAsync(SensitivityLabel.Amber);
+        var spaceMember = await factory.CreateMemberAsync();
+        await factory.AddToSpaceAsync(space.Id, spaceMember);
+        var hidden = ThreadsWorld.Unique("Hidden Name");
+        await RenameAsync(spaceMember, hidden);
+        // A space member, but not a participant of this RED thread.
+        var thread = await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Red, ThreadsWorld.Unique("Few eyes"),
+            $"Ask @{spaceMember.Email} and {Handle(participant)}", participant);
+
+        var page = await (await factory.CreateSignedInBrowserAsync(author)).GetPageAsync($"/Threads/{thread.Id}");
+        Assert.Equal(["@" + participant.DisplayName], page.QuerySelectorAll(".post-body .mention").Select(m => m.TextContent));
+        Assert.Contains($"@{spaceMember.Email}", page.QuerySelector(".post-body")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(hidden, page.DocumentElement.OuterHtml, StringComparison.Ordinal);
+        Assert.Empty(await factory.OutboxToAsync(spaceMember.Email!));
+        Assert.Single(await factory.OutboxToAsync(participant.Email!));
+    }
+
+    [Fact]
+    public async Task A_short_handle_shared_with_someone_outside_the_thread_mentions_the_one_reader()
+    {
+        var space = await factory.CreateSpaceAsync(SensitivityLabel.Amber, SpaceJoinPolicy.Closed);
+        var author = await factory.CreateMemberAsync();
+        var local = "pair" + Guid.NewGuid().ToString("N")[..6];
+        var reader = await factory.CreateMemberAsync($"{local}@one.test");
+        var stranger = await factory.CreateMemberAsync($"{local}@two.test");
+        await factory.AddToSpaceAsync(space.Id, author);
+        await factory.AddToSpaceAsync(space.Id, reader);
+        await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Amber, ThreadsWorld.Unique("Pair"), $"@{local} have a look");
+        Assert.Single(await factory.OutboxToAsync(reader.Email!));
+        Assert.Empty(await factory.OutboxToAsync(stranger.Email!));
+    }
+
+    [Fact]
+    public async Task Quoting_a_post_shows_its_mentions_as_display_names_not_addresses()
+    {
+        var (space, author, mentioned) = await SpaceWithTwoAsync(SensitivityLabel.Green);
+        var shown = ThreadsWorld.Unique("Shown Name");
+        await RenameAsync(mentioned, shown);
+        var thread = await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Green, ThreadsWorld.Unique("Handles"), $"Ask @{mentioned.Email} please");
+        var post = await factory.FirstPostAsync(thread.Id);
+
+        var reader = await factory.CreateSignedInBrowserAsync(await factory.CreateMemberAsync());
+        var draft = (await reader.GetPageAsync($"/Threads/Reply?threadId={thread.Id}&quotePostId={post.Id}")).QuerySelector("textarea")!.TextContent;
+        Assert.Contains("@" + shown, draft, StringComparison.Ordinal);
+        Assert.DoesNotContain(mentioned.Email!, draft, StringComparison.Ordinal);
     }
 }

@@ -4,9 +4,12 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Ganss.Xss;
 using Markdig;
+using Markdig.Extensions.Abbreviations;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.GenericAttributes;
 using Markdig.Extensions.MediaLinks;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace Dialogue.Web.Features.Threads.Markdown;
 
@@ -16,12 +19,14 @@ namespace Dialogue.Web.Features.Threads.Markdown;
 /// style attributes, no iframes, no images (they would load from other origins), no ids (they could
 /// clobber the page's), no classes (they could imitate a sensitivity label); links get
 /// rel="nofollow noopener". Mentions and quotes become placeholders resolved per reader when shown
-/// (<see cref="PostDisplay"/>).
+/// (<see cref="PostDisplay"/>). Every "[quote=N]" block becomes a placeholder whoever wrote it, so what is
+/// stored never depends on the author's access, and the post's plain text (what search indexes) holds only
+/// its own words.
 /// </summary>
 public sealed partial class MarkdownRenderer
 {
     /// <summary>Bump when the output changes; stored posts with an older version are re-rendered when shown.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     public const int MaxMentions = 20;
 
@@ -34,6 +39,9 @@ public sealed partial class MarkdownRenderer
         builder.Extensions.TryRemove<GenericAttributesExtension>();
         builder.Extensions.TryRemove<MediaLinkExtension>();
         builder.Extensions.TryRemove<AutoIdentifierExtension>();
+        // An abbreviation defined anywhere applies everywhere: one typed inside a quote would carry the quoted post's
+        // words out of its placeholder (into title attributes of the post's own words).
+        builder.Extensions.TryRemove<AbbreviationExtension>();
         pipeline = builder.Build();
 
         sanitizer = new HtmlSanitizer();
@@ -89,15 +97,15 @@ public sealed partial class MarkdownRenderer
     }
 
     /// <summary>
-    /// Writes the placeholders for the mentions and quotes the caller resolved (handle → user id, quotable
-    /// post ids) and returns the HTML to store. Unresolved ones stay plain text.
+    /// Writes the placeholders for the quotes and for the mentions the caller resolved (handle → user id), and
+    /// returns the HTML to store with the post's own words as plain text. Unresolved mentions stay plain text.
     /// </summary>
-    public static string Finish(ParsedPost parsed, IReadOnlyDictionary<string, string> mentions, IReadOnlySet<long> quotes)
+    public static FinishedPost Finish(ParsedPost parsed, IReadOnlyDictionary<string, string> mentions)
     {
         var body = parsed.Document.Body!;
         foreach (var blockquote in body.QuerySelectorAll("blockquote").ToList())
         {
-            if (QuoteMarker(blockquote) is { } marker && quotes.Contains(marker.PostId))
+            if (QuoteMarker(blockquote) is { } marker)
             {
                 RemoveMarker(marker);
                 blockquote.SetAttribute("data-quote", marker.PostId.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -110,8 +118,128 @@ public sealed partial class MarkdownRenderer
                 ReplaceMentions(parsed.Document, text, mentions);
             }
         }
-        return body.InnerHtml;
+        return new FinishedPost(body.InnerHtml, OwnWords(body));
     }
+
+    /// <summary>
+    /// The words a post says itself: its text without quoted posts (their words belong to their own label) and
+    /// without mentions (the typed handle is an email address readers never see). Blocks are separated by line breaks.
+    /// </summary>
+    private static string OwnWords(IElement body)
+    {
+        var text = new System.Text.StringBuilder();
+        AppendOwnWords(body, text);
+        var spaced = HorizontalSpace().Replace(text.ToString(), " ");
+        return LineBreaks().Replace(spaced, "\n").Trim();
+    }
+
+    private static void AppendOwnWords(INode node, System.Text.StringBuilder text)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            switch (child)
+            {
+                case IText t:
+                    text.Append(t.Data);
+                    break;
+                case IElement e when e.HasAttribute("data-quote") || e.HasAttribute("data-mention"):
+                    text.Append(' ');
+                    break;
+                case IElement { LocalName: "br" }:
+                    text.Append('\n');
+                    break;
+                case IElement e when InlineTags.Contains(e.LocalName):
+                    AppendOwnWords(e, text);
+                    break;
+                case IElement e:
+                    text.Append('\n');
+                    AppendOwnWords(e, text);
+                    text.Append('\n');
+                    break;
+            }
+        }
+    }
+
+    private static readonly HashSet<string> InlineTags =
+        ["a", "abbr", "cite", "code", "del", "em", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "var"];
+
+    [GeneratedRegex(@"[^\S\n]+")]
+    private static partial Regex HorizontalSpace();
+
+    [GeneratedRegex(@"\s*\n\s*")]
+    private static partial Regex LineBreaks();
+
+    /// <summary>
+    /// The Markdown of a post without the words it quotes from other posts, for the Quote button: each quote block
+    /// (found in Markdig's syntax tree, so odd Markdown cannot hide one) becomes a bare reference "&gt; [quote=N]",
+    /// which renders as a placeholder resolved per reader. The result is rendered again and must hold only empty
+    /// quote placeholders; when it does not, the post's own words as escaped plain text are used instead.
+    /// </summary>
+    public string WithoutQuotedWords(string source)
+    {
+        source = (source ?? "").Replace("\r\n", "\n", StringComparison.Ordinal);
+        var document = Markdig.Markdown.Parse(source, pipeline);
+        var quotes = document.Descendants<QuoteBlock>()
+            .Select(q => (Block: q, PostId: QuotedPostId(q)))
+            .Where(q => q.PostId is not null)
+            .ToList();
+        var outermost = quotes
+            .Where(q => !quotes.Any(o => o.Block != q.Block && o.Block.Span.Start <= q.Block.Span.Start && q.Block.Span.End <= o.Block.Span.End))
+            .OrderByDescending(q => q.Block.Span.Start)
+            .ToList();
+        var own = source;
+        foreach (var (block, postId) in outermost)
+        {
+            var end = Math.Min(block.Span.End + 1, own.Length);
+            own = own[..block.Span.Start] + "> [quote=" + postId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]" + own[end..];
+        }
+        var check = Parse(own).Document.Body!;
+        return QuotesAreEmpty(check) ? own : MarkdownEscapable().Replace(Finish(Parse(source), new Dictionary<string, string>()).PlainText, @"\$1");
+    }
+
+    /// <summary>Replaces each "@handle" in Markdown that <paramref name="nameOf"/> names (by its lower-case handle) with "@" and the name, escaped.</summary>
+    public static string ReplaceMentions(string source, Func<string, string?> nameOf) =>
+        MentionPattern().Replace(source, m => nameOf(m.Groups[1].Value.ToLowerInvariant()) is { } name
+            ? "@" + MarkdownEscapable().Replace(name, @"\$1")
+            : m.Value);
+
+    /// <summary>The post a quote block quotes, decided as <see cref="QuoteMarker"/> decides it on the HTML: the block's first paragraph starts with the marker.</summary>
+    private static long? QuotedPostId(QuoteBlock quote)
+    {
+        if (quote.FirstOrDefault() is not ParagraphBlock { Inline: { } inline })
+        {
+            return null;
+        }
+        var leading = new System.Text.StringBuilder();
+        foreach (var item in inline)
+        {
+            if (item is LiteralInline literal)
+            {
+                leading.Append(literal.Content.ToString());
+            }
+            else if (item is HtmlEntityInline entity)
+            {
+                leading.Append(entity.Transcoded.ToString());
+            }
+            else if (item is LineBreakInline)
+            {
+                leading.Append('\n');
+            }
+            else
+            {
+                break;
+            }
+        }
+        var match = QuotePattern().Match(leading.ToString());
+        return match.Success && long.TryParse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+    }
+
+    private static bool QuotesAreEmpty(IElement body) =>
+        body.QuerySelectorAll("blockquote").All(quote => QuoteMarker(quote) is not { } marker
+            || string.IsNullOrWhiteSpace(quote.TextContent.Remove(quote.TextContent.IndexOf(marker.Match.Value, StringComparison.Ordinal), marker.Match.Length)));
+
+    [GeneratedRegex(@"([\\`*_{}\[\]()<>#+\-.!|~&@:=])")]
+    private static partial Regex MarkdownEscapable();
 
     /// <summary>"@handle" where handle is an email address or its local part (see <see cref="Mentions"/>).</summary>
     [GeneratedRegex(@"(?<![\w@.+-])@([A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_])?(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?)")]
@@ -228,3 +356,6 @@ public sealed partial class MarkdownRenderer
 
 /// <summary>A sanitised post waiting for its mentions and quotes to be resolved.</summary>
 public sealed record ParsedPost(IHtmlDocument Document, IReadOnlyList<string> Handles, IReadOnlyList<long> QuotedPostIds);
+
+/// <summary>The HTML to store (placeholders for quotes and mentions) and the post's own words as plain text.</summary>
+public sealed record FinishedPost(string Html, string PlainText);
