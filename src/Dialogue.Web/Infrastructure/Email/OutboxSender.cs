@@ -14,6 +14,7 @@ namespace Dialogue.Web.Infrastructure.Email;
 public sealed class OutboxSender(
     DialogueDbContext db,
     IMailTransport transport,
+    Features.Access.QueuedEmailRedaction redaction,
     TimeProvider clock,
     IOptions<EmailOptions> options,
     ILogger<OutboxSender> logger)
@@ -52,7 +53,7 @@ public sealed class OutboxSender(
 
     private async Task<bool> SendOneAsync(long id, CancellationToken ct)
     {
-        var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct);
+        var message = await redaction.ApplyAsync(await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct), ct);
         try
         {
             await transport.SendAsync(ToMime(message, options.Value), ct);
