@@ -8,6 +8,7 @@ public static class AccessServiceCollectionExtensions
     {
         services.AddScoped<CurrentViewer>();
         services.AddScoped<ResourceAccessFilter>();
+        services.AddScoped<QueuedEmailRedaction>();
         services.Configure<MvcOptions>(o => o.Filters.AddService<ResourceAccessFilter>());
         return services;
     }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Dialogue.Data;
 using Dialogue.Data.Digests;
 using Dialogue.Data.Sensitivity;
+using Dialogue.Web.Features.Access;
 using Dialogue.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -23,7 +24,7 @@ public class AdminModel(DialogueDbContext db, DigestPreviews previews, TimeProvi
 
     public IReadOnlyList<PreviewRow> PreviewLog { get; private set; } = [];
 
-    public DigestPreview? Preview { get; private set; }
+    public DigestStructurePreview? Preview { get; private set; }
 
     public string? PreviewedEmail { get; private set; }
 
@@ -37,14 +38,17 @@ public class AdminModel(DialogueDbContext db, DigestPreviews previews, TimeProvi
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var site = await db.DigestEmailSettings.AsNoTracking().SingleAsync(s => s.Id == DigestEmailSettings.SingletonId, ct);
-        Column = EmailColumn.From(site);
+        await LoadColumnAsync(ct);
         await LoadAsync(ct);
     }
+
+    private async Task LoadColumnAsync(CancellationToken ct) => Column = EmailColumn.From(await EmailRule.SiteAsync(db, ct));
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
         ModelState.Clear();
+        // The email column's form is not part of this post: show it as saved, or saving it next would empty every digest.
+        await LoadColumnAsync(ct);
         if (!TryValidateModel(PreviewData, nameof(PreviewData)))
         {
             return await PageAsync(ct);
@@ -66,7 +70,7 @@ public class AdminModel(DialogueDbContext db, DigestPreviews previews, TimeProvi
         foreach (var label in Labels)
         {
             var level = Column.For(label);
-            if (unreadable.Contains(label) || !Enum.IsDefined(level) || level > EmailRedaction.MaximumFor(label))
+            if (unreadable.Contains(label) || !Enum.IsDefined(level) || level > EmailRule.MaximumFor(label))
             {
                 ModelState.AddModelError(string.Empty, text["{0} cannot be sent in more detail than the sensitivity model allows.", label.Tlp()]);
             }

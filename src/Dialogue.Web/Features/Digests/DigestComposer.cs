@@ -1,7 +1,7 @@
 using Dialogue.Data;
-using Dialogue.Data.Digests;
 using Dialogue.Data.Sensitivity;
-using Microsoft.EntityFrameworkCore;
+using Dialogue.Web.Features.Access;
+using Dialogue.Web.Infrastructure.Email;
 
 namespace Dialogue.Web.Features.Digests;
 
@@ -10,10 +10,48 @@ public sealed class DigestComposer(IEnumerable<IDigestSection> sections, IAuthor
 {
     public async Task<DigestView> ComposeAsync(DigestRecipient recipient, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
     {
-        var site = await db.DigestEmailSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == DigestEmailSettings.SingletonId, ct)
-            ?? new DigestEmailSettings();
         using var language = CultureScope.Use(recipient.Culture);
-        var built = new List<DigestViewSection>();
+        var composed = await ComposeSectionsAsync(recipient, since, until, ct);
+        return new DigestView
+        {
+            Recipient = recipient,
+            Since = since,
+            Until = until,
+            Sections = [.. composed.Sections.Select(s => new DigestViewSection(s.Section.Title, s.Entries))],
+            RedActivity = composed.RedActivity,
+            Threads = composed.Threads,
+        };
+    }
+
+    /// <summary>
+    /// The shape of a recipient's digest without its content: each section's name in the caller's language and how
+    /// many entries of each label it holds. What an admin's preview shows (docs/privacy.md).
+    /// </summary>
+    public async Task<DigestStructure> StructureAsync(DigestRecipient recipient, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
+    {
+        Composed composed;
+        using (CultureScope.Use(recipient.Culture))
+        {
+            composed = await ComposeSectionsAsync(recipient, since, until, ct);
+        }
+        return new DigestStructure(
+            [.. composed.Sections.Select(s => new DigestStructureSection(s.Section.Title,
+                [.. s.Entries.GroupBy(e => e.Label).OrderBy(g => g.Key).Select(g => new LabelCount(g.Key, g.Count()))]))],
+            composed.RedActivity,
+            composed.HighestLabel);
+    }
+
+    private sealed record Composed(List<(IDigestSection Section, List<EmailEntry> Entries)> Sections, bool RedActivity, IReadOnlyList<CarriedThread> Threads)
+    {
+        public SensitivityLabel HighestLabel => Sections.SelectMany(s => s.Entries).Select(e => e.Label)
+            .Append(RedActivity ? SensitivityLabel.Red : SensitivityLabel.Clear).Max();
+    }
+
+    private async Task<Composed> ComposeSectionsAsync(DigestRecipient recipient, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
+    {
+        var site = await EmailRule.SiteAsync(db, ct);
+        var built = new List<(IDigestSection, List<EmailEntry>)>();
+        var threads = new Dictionary<long, SensitivityLabel>();
         var redActivity = false;
         foreach (var section in sections.OrderBy(s => s.Order))
         {
@@ -29,6 +67,10 @@ public sealed class DigestComposer(IEnumerable<IDigestSection> sections, IAuthor
                 {
                     continue;
                 }
+                if (item.ThreadId is { } threadId)
+                {
+                    threads[threadId] = item.Label;
+                }
                 if (entry is { Label: SensitivityLabel.Red, IsNotice: true })
                 {
                     // However many RED items there are, the email says so once, without naming any.
@@ -39,9 +81,18 @@ public sealed class DigestComposer(IEnumerable<IDigestSection> sections, IAuthor
             }
             if (entries.Count > 0)
             {
-                built.Add(new DigestViewSection(section.Title, entries));
+                built.Add((section, entries));
             }
         }
-        return new DigestView { Recipient = recipient, Since = since, Until = until, Sections = built, RedActivity = redActivity };
+        return new Composed(built, redActivity, [.. threads.Select(t => new CarriedThread(t.Key, t.Value))]);
     }
 }
+
+public sealed record DigestStructure(IReadOnlyList<DigestStructureSection> Sections, bool RedActivity, SensitivityLabel HighestLabel)
+{
+    public bool IsEmpty => Sections.Count == 0 && !RedActivity;
+}
+
+public sealed record DigestStructureSection(string Title, IReadOnlyList<LabelCount> Counts);
+
+public sealed record LabelCount(SensitivityLabel Label, int Count);

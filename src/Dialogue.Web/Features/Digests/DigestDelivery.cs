@@ -211,7 +211,8 @@ public sealed class DigestDelivery(
             OutboxKind,
             () => DigestSubject.For(view, text),
             new Dictionary<string, object?> { [nameof(DigestEmail.View)] = view, [nameof(DigestEmail.Links)] = links },
-            HeadersFor(recipient, links));
+            HeadersFor(recipient, links),
+            view.Threads);
         await db.SaveChangesAsync(ct);
         var queued = await Guarded(entry, claim).ExecuteUpdateAsync(s => s
             .SetProperty(l => l.Status, DigestLedgerStatus.Queued)

@@ -5,6 +5,9 @@ namespace Dialogue.Web.Features.Digests;
 /// <summary>One entry of a section, with everything the most permissive surface could show; redaction removes the rest.</summary>
 public sealed record DigestItem
 {
+    /// <summary>The thread the item comes from, if any: the outbox re-checks its label when the digest is sent.</summary>
+    public long? ThreadId { get; init; }
+
     public required SensitivityLabel Label { get; init; }
 
     public required string Title { get; init; }

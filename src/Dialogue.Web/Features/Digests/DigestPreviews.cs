@@ -8,6 +8,8 @@ namespace Dialogue.Web.Features.Digests;
 
 public sealed record DigestPreview(DigestView View, DigestLinks Links, string Subject);
 
+public sealed record DigestStructurePreview(DigestStructure Structure, string Subject);
+
 /// <summary>Digests looked at outside the schedule: in the browser, in an admin's preview, as a test message.</summary>
 public sealed class DigestPreviews(
     DialogueDbContext db,
@@ -40,8 +42,12 @@ public sealed class DigestPreviews(
         return await BuildAsync(recipient, since, until, ledgerId, test: false, ct);
     }
 
-    /// <summary>The member's next digest as they would get it now; the admin's look is written to the audit log first.</summary>
-    public async Task<DigestPreview?> NextDigestForAdminAsync(string adminId, string memberEmail, CancellationToken ct)
+    /// <summary>
+    /// The shape of the member's next digest (sections, how many entries of each label, the subject's label), never
+    /// its content: the admin has no reading exception, so a preview shows nothing the admin might not read. The look
+    /// is written to the audit log first. Section names are in the current (the admin's) language.
+    /// </summary>
+    public async Task<DigestStructurePreview?> NextDigestForAdminAsync(string adminId, string memberEmail, CancellationToken ct)
     {
         var normalized = memberEmail.Trim().ToUpperInvariant();
         var memberId = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).SingleOrDefaultAsync(ct);
@@ -52,7 +58,9 @@ public sealed class DigestPreviews(
         db.DigestPreviewAudits.Add(new DigestPreviewAudit { At = clock.GetUtcNow(), AdminUserId = adminId, MemberUserId = memberId });
         await db.SaveChangesAsync(ct);
         var (since, until) = await NextWindowAsync(scheduled, ct);
-        return await BuildAsync(scheduled.Recipient, since, until, ledgerId: null, test: false, ct);
+        var structure = await composer.StructureAsync(scheduled.Recipient, since, until, ct);
+        var subject = $"[{structure.HighestLabel.Tlp()}] " + DigestSubject.Title(scheduled.Recipient, text);
+        return new DigestStructurePreview(structure, subject);
     }
 
     /// <summary>Sends the member their own next digest now, marked as a test; the schedule and the ledger are untouched.</summary>
@@ -70,7 +78,8 @@ public sealed class DigestPreviews(
             TestKind,
             () => DigestSubject.For(preview.View, text, test: true),
             new Dictionary<string, object?> { [nameof(DigestEmail.View)] = preview.View, [nameof(DigestEmail.Links)] = preview.Links },
-            delivery.HeadersFor(recipient, preview.Links));
+            delivery.HeadersFor(recipient, preview.Links),
+            preview.View.Threads);
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -1,4 +1,5 @@
 using Dialogue.Data.Sensitivity;
+using Dialogue.Web.Infrastructure.Email;
 
 namespace Dialogue.Web.Features.Digests;
 
@@ -15,6 +16,9 @@ public sealed record DigestView
 
     /// <summary>The recipient has activity in a RED thread; the email says so in one content-free line.</summary>
     public bool RedActivity { get; init; }
+
+    /// <summary>The labelled threads the email draws on, for the outbox to re-check their labels at send time.</summary>
+    public IReadOnlyList<CarriedThread> Threads { get; init; } = [];
 
     /// <summary>The strictest label of anything the email refers to, for the subject line.</summary>
     public SensitivityLabel HighestLabel => Sections.SelectMany(s => s.Entries).Select(e => e.Label)

@@ -7,6 +7,7 @@ public static class ModerationServiceCollectionExtensions
         services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<PostingRules>();
         services.AddScoped<ModeratorActions>();
+        services.AddScoped<LabelChanges>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Dialogue.Data;
+using Dialogue.Data.Digests;
 using Dialogue.Data.Moderation;
 using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Threads;
@@ -23,6 +24,7 @@ public sealed class ModeratorActions(
     DialogueDbContext db,
     PostRenderer renderer,
     Notifier notifier,
+    LabelChanges labels,
     Outbox outbox,
     IStringLocalizer<Text> text,
     IOptions<AppOptions> app,
@@ -77,23 +79,31 @@ public sealed class ModeratorActions(
         });
         var author = await db.Users.AsNoTracking().Where(u => u.Id == post.AuthorId)
             .Select(u => new { u.Email, u.DisplayName, u.UiCulture }).SingleAsync(ct);
-        if (author.Email is not null)
+        var level = EmailRule.LevelFor(thread.Label, await EmailRule.SiteAsync(db, ct));
+        // At "nothing" the admin sends nothing of this label by email: the in-app notification is all there is.
+        if (author.Email is not null && level != EmailDetail.Nothing)
         {
-            var content = EmailPolicy.For(thread.Label);
-            var full = content is EmailContent.Full or EmailContent.TitleAndExcerpt;
+            var named = EmailRule.NamesThread(level);
             var parameters = new Dictionary<string, object?>
             {
-                [nameof(PostRejectedEmail.Content)] = content,
+                [nameof(PostRejectedEmail.Level)] = level,
                 [nameof(PostRejectedEmail.RecipientName)] = author.DisplayName,
-                [nameof(PostRejectedEmail.Title)] = full ? thread.Title : null,
-                [nameof(PostRejectedEmail.Reason)] = full ? reason : null,
-                [nameof(PostRejectedEmail.Link)] = app.Value.Link(full ? $"/Threads/Post/{post.Id}" : "/Threads/Notifications"),
+                [nameof(PostRejectedEmail.Title)] = named ? EmailRule.Title(thread.Title) : null,
+                [nameof(PostRejectedEmail.Reason)] = level switch
+                {
+                    EmailDetail.FullText => reason,
+                    EmailDetail.TitleAndExcerpt => EmailRule.Excerpt(reason),
+                    _ => null,
+                },
+                [nameof(PostRejectedEmail.Link)] = app.Value.Link(named ? $"/Threads/Post/{post.Id}" : "/Threads/Notifications"),
             };
             await outbox.AddAsync<PostRejectedEmail>(
                 new EmailRecipient(author.Email, author.DisplayName, SupportedCultures.For(author.UiCulture)),
                 RejectedEmailKind,
-                () => full ? text["Your post in “{0}” was not approved", thread.Title] : text["One of your posts was not approved"],
-                parameters);
+                () => EmailRule.Subject(thread.Label,
+                    named ? text["Your post in “{0}” was not approved", EmailRule.Title(thread.Title)] : text["One of your posts was not approved"]),
+                parameters,
+                threads: [new CarriedThread(thread.Id, thread.Label)]);
         }
         await db.SaveChangesAsync(ct);
         return true;
@@ -141,8 +151,7 @@ public sealed class ModeratorActions(
 
     /// <summary>
     /// Raise (any moderator of the thread) or lower (a space moderator only) a thread's label; never laxer than its
-    /// space. Raising to RED names the thread's readable authors and the moderator as its participants, so nobody
-    /// who wrote there loses the thread silently and it does not vanish from its moderator.
+    /// space. The change itself is <see cref="LabelChanges"/>, the same for every caller.
     /// </summary>
     public async Task<LabelChange> SetLabelAsync(long threadId, SensitivityLabel label, string? reason, Viewer moderator, CancellationToken ct)
     {
@@ -160,14 +169,7 @@ public sealed class ModeratorActions(
         {
             return LabelChange.NotAllowed;
         }
-        var now = clock.GetUtcNow();
-        var action = label > thread.Label ? ModerationAction.RaiseLabel : ModerationAction.LowerLabel;
-        Log(action, moderator, thread, null, null, reason, $"{LabelTagHelper.Name(thread.Label)} → {LabelTagHelper.Name(label)}", now);
-        if (label == SensitivityLabel.Red)
-        {
-            await NameParticipantsAsync(thread, moderator, now, ct);
-        }
-        thread.Label = label;
+        await labels.ApplyAsync(thread, label, reason, null, moderator, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
         return LabelChange.Changed;
     }
@@ -235,13 +237,7 @@ public sealed class ModeratorActions(
         Log(ModerationAction.MoveThread, moderator, thread, null, null, reason, $"space {from} → {target.Id}", now);
         if (thread.Label < target.DefaultLabel)
         {
-            Log(ModerationAction.RaiseLabel, moderator, thread, null, null, reason,
-                $"{LabelTagHelper.Name(thread.Label)} → {LabelTagHelper.Name(target.DefaultLabel)}", now);
-            if (target.DefaultLabel == SensitivityLabel.Red)
-            {
-                await NameParticipantsAsync(thread, moderator, now, ct);
-            }
-            thread.Label = target.DefaultLabel;
+            await labels.ApplyAsync(thread, target.DefaultLabel, reason, null, moderator, now, ct);
         }
         await db.SaveChangesAsync(ct);
         return true;
@@ -260,18 +256,6 @@ public sealed class ModeratorActions(
         Log(action, moderator, thread, null, null, reason, details, now);
         await db.SaveChangesAsync(ct);
         return true;
-    }
-
-    private async Task NameParticipantsAsync(DiscussionThread thread, Viewer moderator, DateTimeOffset now, CancellationToken ct)
-    {
-        var members = await db.SpaceMembers.AsNoTracking()
-            .Where(m => m.SpaceId == thread.SpaceId && m.Status == Dialogue.Data.Spaces.SpaceMemberStatus.Active)
-            .Where(m => db.Posts.Any(p => p.ThreadId == thread.Id && p.AuthorId == m.UserId) || m.UserId == moderator.UserId)
-            .Select(m => m.UserId).ToListAsync(ct);
-        foreach (var id in members.Where(id => thread.Participants.All(p => p.UserId != id)))
-        {
-            thread.Participants.Add(new ThreadParticipant { ThreadId = thread.Id, UserId = id, AddedAt = now, AddedById = moderator.UserId });
-        }
     }
 
     private async Task ResolveOpenFlagsAsync(long postId, FlagResolution resolution, Viewer moderator, DateTimeOffset now, CancellationToken ct)

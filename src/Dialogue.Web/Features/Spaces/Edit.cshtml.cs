@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Dialogue.Data;
-using Dialogue.Data.Moderation;
 using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Spaces;
 using Dialogue.Web.Features.Access;
+using Dialogue.Web.Features.Moderation;
 using Dialogue.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +15,7 @@ namespace Dialogue.Web.Features.Spaces;
 
 /// <summary>Create (no id) or edit a space: admins only.</summary>
 [Authorize(Policy = Policies.Admin)]
-public class EditModel(DialogueDbContext db, CurrentViewer current, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
+public class EditModel(DialogueDbContext db, CurrentViewer current, LabelChanges labelChanges, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
 {
     /// <summary>Slugs that would collide with the feature's own pages under /Spaces/.</summary>
     public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal) { "index", "edit", "members", "details", "new" };
@@ -108,18 +108,9 @@ public class EditModel(DialogueDbContext db, CurrentViewer current, TimeProvider
         await db.SaveChangesAsync(ct);
         if (raised)
         {
-            // A thread is never laxer than its space: a stricter default raises the threads below it, and that is logged.
-            var label = Data.DefaultLabel;
-            var count = await db.Threads.Where(t => t.SpaceId == space.Id && t.Label < label)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Label, label), ct);
-            db.ModerationLog.Add(new ModerationLogEntry
-            {
-                ActorId = viewer.UserId,
-                At = now,
-                Action = ModerationAction.RaiseLabel,
-                SpaceId = space.Id,
-                Details = $"Space default raised to {label}; {count} thread(s) raised with it.",
-            });
+            // A thread is never laxer than its space: each one below the new default is raised the way a moderator
+            // raises it (logged per thread, RED participants named), not by a bulk update that would orphan it.
+            await labelChanges.RaiseThreadsOfSpaceAsync(space.Id, Data.DefaultLabel, viewer, now, ct);
             await db.SaveChangesAsync(ct);
         }
         await transaction.CommitAsync(ct);

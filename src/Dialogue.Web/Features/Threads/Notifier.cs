@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using Dialogue.Data;
+using Dialogue.Data.Digests;
 using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Threads;
 using Dialogue.Web.Features.Access;
@@ -15,7 +16,7 @@ namespace Dialogue.Web.Features.Threads;
 /// <summary>
 /// Tells members about a new post: in-app notifications for watchers and mentioned members, and an email
 /// for a mention. Every recipient is judged as themselves through the access policy: who may not read
-/// the post gets nothing, and the email carries only what the label allows (<see cref="EmailPolicy"/>),
+/// the post gets nothing, and the email carries only what the label allows (<see cref="EmailRule"/>),
 /// with quotes resolved as the recipient would see them. Runs on the caller's DbContext, before its save.
 /// </summary>
 public sealed class Notifier(
@@ -70,51 +71,61 @@ public sealed class Notifier(
         }
         if (mentionedReaders.Count > 0)
         {
-            await EmailMentionsAsync(thread.Label, title, post, mentionedReaders, viewers, ct);
+            await EmailMentionsAsync(threadId, thread.Label, title, post, mentionedReaders, viewers, ct);
         }
     }
 
     private async Task EmailMentionsAsync(
-        SensitivityLabel label, string title, Post post, List<string> recipientIds, IReadOnlyDictionary<string, Viewer> viewers, CancellationToken ct)
+        long threadId, SensitivityLabel label, string title, Post post, List<string> recipientIds, IReadOnlyDictionary<string, Viewer> viewers, CancellationToken ct)
     {
         var people = await db.Users.AsNoTracking()
             .Where(u => recipientIds.Contains(u.Id) || u.Id == post.AuthorId)
             .Select(u => new { u.Id, u.Email, u.DisplayName, u.UiCulture })
             .ToListAsync(ct);
         var actor = people.FirstOrDefault(p => p.Id == post.AuthorId)?.DisplayName;
-        var content = EmailPolicy.For(label);
+        var level = EmailRule.LevelFor(label, await EmailRule.SiteAsync(db, ct));
+        if (level == EmailDetail.Nothing)
+        {
+            // The admin sends nothing of this label by email: the in-app notification is all there is.
+            return;
+        }
         foreach (var recipient in people.Where(p => recipientIds.Contains(p.Id) && p.Email is not null))
         {
             string? body = null;
-            if (content is EmailContent.Full or EmailContent.TitleAndExcerpt)
+            if (level >= EmailDetail.TitleAndExcerpt)
             {
                 // The recipient's own view of the post: a quote they may not read stays out.
                 var html = await display.ResolveAsync(post.Html, viewers[recipient.Id], ct);
                 var plain = new HtmlParser().ParseDocument("<body>" + html + "</body>").Body!.TextContent.Trim();
-                body = content == EmailContent.Full ? plain : EmailPolicy.Excerpt(plain);
+                body = level == EmailDetail.FullText ? plain : EmailRule.Excerpt(plain);
             }
-            var link = content == EmailContent.ContentFree
+            // RED: not even a link, which would name the thread.
+            var link = label == SensitivityLabel.Red
                 ? app.Value.Link("/Threads/Notifications")
                 : app.Value.Link($"/Threads/Post/{post.Id}");
+            var named = EmailRule.NamesThread(level);
             var parameters = new Dictionary<string, object?>
             {
-                [nameof(MentionEmail.Content)] = content,
+                [nameof(MentionEmail.Level)] = level,
+                [nameof(MentionEmail.Label)] = label,
                 [nameof(MentionEmail.RecipientName)] = recipient.DisplayName,
-                [nameof(MentionEmail.ActorName)] = content is EmailContent.Full or EmailContent.TitleAndExcerpt ? actor : null,
-                [nameof(MentionEmail.Title)] = content is EmailContent.Full or EmailContent.TitleAndExcerpt ? title : null,
+                [nameof(MentionEmail.ActorName)] = level >= EmailDetail.TitleAndExcerpt ? actor : null,
+                [nameof(MentionEmail.Title)] = named ? EmailRule.Title(title) : null,
                 [nameof(MentionEmail.Body)] = body,
                 [nameof(MentionEmail.Link)] = link,
             };
             await outbox.AddAsync<MentionEmail>(
                 new EmailRecipient(recipient.Email!, recipient.DisplayName, SupportedCultures.For(recipient.UiCulture)),
                 MentionEmailKind,
-                () => content switch
+                () => EmailRule.Subject(label, level switch
                 {
-                    EmailContent.Full or EmailContent.TitleAndExcerpt => text["{0} mentioned you in “{1}”", actor ?? "", title],
-                    EmailContent.RestrictedNotice => text["New activity in a restricted thread"],
+                    >= EmailDetail.TitleAndExcerpt => text["{0} mentioned you in “{1}”", actor ?? "", EmailRule.Title(title)],
+                    EmailDetail.TitleOnly => text["You were mentioned in “{0}”", EmailRule.Title(title)],
+                    _ when label != SensitivityLabel.Red => text["New activity in a restricted thread"],
                     _ => text["You have new activity on Dialogue"],
-                },
-                parameters);
+                }),
+                parameters,
+                threads: [new CarriedThread(threadId, label)]);
         }
     }
 }

@@ -10,7 +10,8 @@ namespace Dialogue.Web.Infrastructure.Email;
 
 /// <summary>
 /// Writes messages into the outbox table on the caller's DbContext; they are sent by <see cref="OutboxSender"/>
-/// once the caller saves, so a message exists exactly when the change that caused it does.
+/// once the caller saves, so a message exists exactly when the change that caused it does. A message about labelled
+/// content names its threads and their labels, so a label raised before it is sent redacts it again.
 /// </summary>
 public sealed class Outbox(DialogueDbContext db, EmailRenderer renderer, TimeProvider clock, IOptions<EmailOptions> options)
 {
@@ -19,7 +20,8 @@ public sealed class Outbox(DialogueDbContext db, EmailRenderer renderer, TimePro
         string kind,
         Func<string> subject,
         IDictionary<string, object?> parameters,
-        IReadOnlyDictionary<string, string>? headers = null)
+        IReadOnlyDictionary<string, string>? headers = null,
+        IReadOnlyCollection<CarriedThread>? threads = null)
         where TTemplate : IComponent
     {
         var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
@@ -40,6 +42,9 @@ public sealed class Outbox(DialogueDbContext db, EmailRenderer renderer, TimePro
                 HeadersJson = headers is { Count: > 0 } ? JsonSerializer.Serialize(headers) : null,
                 CreatedAt = now,
                 NextAttemptAt = now,
+                Culture = to.Culture.Name,
+                // What the sender compares with the threads' labels at send time (QueuedEmailRedaction).
+                Threads = [.. (threads ?? []).DistinctBy(t => t.ThreadId).Select(t => new OutboxMessageThread { ThreadId = t.ThreadId, Label = t.Label })],
             };
             db.OutboxMessages.Add(message);
             return message;

@@ -1,6 +1,8 @@
 using System.Net;
+using Dialogue.Data.Accounts;
 using Dialogue.Data.Digests;
 using Dialogue.Data.Sensitivity;
+using Dialogue.Data.Spaces;
 using Dialogue.Tests.Infrastructure;
 using Dialogue.Web.Features.Digests;
 using Microsoft.EntityFrameworkCore;
@@ -11,14 +13,30 @@ public sealed class AdminDigestsTests
 {
     private static readonly DateTimeOffset TenOClock = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
+    /// <summary>A member subscribed at ten, in a GREEN and an AMBER space, with a GREEN, an AMBER and a RED thread (the member a participant) there.</summary>
+    private static async Task<(DialogueUser Member, DialogueUser Author)> MemberWithThreadsAsync(DigestsFactory factory, string? culture = null)
+    {
+        var member = await factory.MemberWithDigestAsync(hour: 10, culture: culture);
+        var author = await factory.CreateMemberAsync();
+        var green = await factory.CreateSpaceAsync(SensitivityLabel.Green);
+        var amber = await factory.CreateSpaceAsync(SensitivityLabel.Amber, SpaceJoinPolicy.Closed);
+        foreach (var space in new[] { green, amber })
+        {
+            await factory.AddToSpaceAsync(space.Id, member);
+            await factory.AddToSpaceAsync(space.Id, author);
+        }
+        await factory.StartThreadAsync(green.Id, author, SensitivityLabel.Green, "Green headline", "Green body");
+        await factory.StartThreadAsync(amber.Id, author, SensitivityLabel.Amber, "Amber headline", "Amber excerpt");
+        await factory.StartThreadAsync(amber.Id, author, SensitivityLabel.Red, "Red headline", "Red body", member);
+        factory.Clock.Advance(TimeSpan.FromMinutes(10));
+        return (member, author);
+    }
+
     [Fact]
-    public async Task Admin_previews_a_members_next_digest_as_that_member_and_the_look_is_recorded()
+    public async Task Admin_preview_shows_only_the_shape_of_a_members_next_digest_in_the_admins_language_and_is_recorded()
     {
         await using var factory = new DigestsFactory();
-        var member = await factory.MemberWithDigestAsync(hour: 10);
-        var earlier = factory.Clock.GetUtcNow().AddMinutes(-10);
-        TestSection.Add(member.Email!, earlier, TestSection.Item(SensitivityLabel.Green, "Green headline", body: "Green body"));
-        TestSection.Add(member.Email!, earlier, TestSection.Item(SensitivityLabel.Red, "Red headline"));
+        var (member, author) = await MemberWithThreadsAsync(factory, culture: "zh-Hans");
         var admin = await factory.AdminAsync();
         var client = await factory.SignedInClientAsync(admin);
 
@@ -28,9 +46,15 @@ public sealed class AdminDigestsTests
         var page = await response.ReadPageAsync();
         var preview = page.QuerySelector(".digest-preview")!.TextContent;
         Assert.Contains("[TLP:RED] Dialogue daily digest", preview, StringComparison.Ordinal);
-        Assert.Contains("Green body", preview, StringComparison.Ordinal);
-        Assert.DoesNotContain("Red headline", preview, StringComparison.Ordinal);
-        Assert.Contains("sign in to read it", preview, StringComparison.Ordinal);
+        Assert.Contains("New threads", preview, StringComparison.Ordinal);
+        Assert.Contains("1 × TLP:GREEN", preview, StringComparison.Ordinal);
+        Assert.Contains("1 × TLP:AMBER", preview, StringComparison.Ordinal);
+        foreach (var content in new[] { "Green headline", "Green body", "Amber headline", "Amber excerpt", "Red headline", "Red body", author.DisplayName })
+        {
+            Assert.DoesNotContain(content, preview, StringComparison.Ordinal);
+        }
+        // The member reads Chinese; the admin's page stays in the admin's language.
+        Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", page.QuerySelector("main")!.TextContent);
 
         var audit = await factory.WithDbAsync(db => db.DigestPreviewAudits.AsNoTracking().SingleAsync(a => a.MemberUserId == member.Id));
         Assert.Equal(admin.Id, audit.AdminUserId);
@@ -39,6 +63,32 @@ public sealed class AdminDigestsTests
         // A preview is not a delivery.
         Assert.Empty(await factory.LedgerOfAsync(member.Id));
         Assert.Empty(await factory.OutboxToAsync(member.Email!));
+    }
+
+    [Fact]
+    public async Task After_a_preview_the_email_column_still_shows_the_saved_levels()
+    {
+        await using var factory = new DigestsFactory();
+        var (member, _) = await MemberWithThreadsAsync(factory);
+        await factory.WithDbAsync(db => db.DigestEmailSettings.ExecuteUpdateAsync(s => s.SetProperty(x => x.Amber, EmailDetail.TitleOnly)));
+        var client = await factory.SignedInClientAsync(await factory.AdminAsync());
+
+        var page = await (await client.SubmitAsync("/Admin/Digests", new Dictionary<string, string> { ["PreviewData.MemberEmail"] = member.Email! }, "#preview-form")).ReadPageAsync();
+
+        var saved = await factory.WithDbAsync(db => db.DigestEmailSettings.AsNoTracking().SingleAsync());
+        var expected = new Dictionary<string, EmailDetail>
+        {
+            ["Clear"] = saved.Clear,
+            ["Green"] = saved.Green,
+            ["Amber"] = EmailDetail.TitleOnly,
+            ["AmberStrict"] = saved.AmberStrict,
+            ["Red"] = saved.Red,
+        };
+        foreach (var (label, level) in expected)
+        {
+            var selected = page.QuerySelector($"#email-column select[name='Column.{label}'] option[selected]");
+            Assert.Equal(level.ToString(), selected?.GetAttribute("value"));
+        }
     }
 
     [Fact]
@@ -88,7 +138,12 @@ public sealed class AdminDigestsTests
     {
         await using var factory = new DigestsFactory();
         var admin = await factory.AdminAsync();
-        TestSection.Add(admin.Email!, factory.Clock.GetUtcNow().AddMinutes(-5), TestSection.Item(SensitivityLabel.Amber, "Amber for the admin", "An excerpt"));
+        var amber = await factory.CreateSpaceAsync(SensitivityLabel.Amber, SpaceJoinPolicy.Closed);
+        var author = await factory.CreateMemberAsync();
+        await factory.AddToSpaceAsync(amber.Id, admin);
+        await factory.AddToSpaceAsync(amber.Id, author);
+        await factory.StartThreadAsync(amber.Id, author, SensitivityLabel.Amber, "Amber for the admin", "An excerpt");
+        factory.Clock.Advance(TimeSpan.FromMinutes(5));
         var client = await factory.SignedInClientAsync(admin);
 
         var page = await (await client.SubmitAsync("/Admin/Digests", new Dictionary<string, string>(), "#test-form")).ReadPageAsync();
@@ -106,7 +161,11 @@ public sealed class AdminDigestsTests
         await using var factory = new DigestsFactory();
         var sent = await factory.MemberWithDigestAsync(hour: 10);
         var failing = await factory.MemberWithDigestAsync(hour: 10);
-        TestSection.Add(sent.Email!, factory.Clock.GetUtcNow(), TestSection.Item(SensitivityLabel.Clear, "News"));
+        var news = await factory.CreateSpaceAsync(SensitivityLabel.Clear);
+        var reporter = await factory.CreateMemberAsync();
+        await factory.AddToSpaceAsync(news.Id, sent);
+        await factory.AddToSpaceAsync(news.Id, reporter);
+        await factory.StartThreadAsync(news.Id, reporter, SensitivityLabel.Clear, "News", "Clear news");
         TestSection.OnNextBuild(failing.Email!, () => throw new InvalidOperationException("broken section"));
         await factory.RunUntilAsync(TenOClock, TimeSpan.FromMinutes(1));
         await factory.SendOutboxAsync();

@@ -58,6 +58,9 @@ public sealed class CopiedSite : IAsyncLifetime
             var admin = await db.Users.SingleAsync(u => u.Email == DialogueFactory.AdminEmail);
             db.AdminAuditEntries.Add(new AdminAuditEntry { At = now, ActorId = admin.Id, Action = "test", TargetUserId = Member.Id });
             if (!await db.ThreadTags.AnyAsync(t => t.ThreadId == thread.Id)) db.ThreadTags.Add(new ThreadTag { ThreadId = thread.Id, Tag = "copied" });
+            // The pending message carries the thread at its current label, so sending it after the copy changes nothing.
+            var pending = await db.OutboxMessages.SingleAsync(m => m.ToAddress == "pending@test.dialogue");
+            db.OutboxMessageThreads.Add(new OutboxMessageThread { OutboxMessageId = pending.Id, ThreadId = thread.Id, Label = SensitivityLabel.Red });
             if (!await db.ThreadParticipants.AnyAsync(p => p.ThreadId == thread.Id)) db.ThreadParticipants.Add(new ThreadParticipant { ThreadId = thread.Id, UserId = Member.Id, AddedAt = now });
             db.PostRevisions.Add(new PostRevision { PostId = reply.Id, Number = 1, Source = "before", WrittenAt = now, ReplacedAt = now });
             if (!await db.Watches.AnyAsync(w => w.ThreadId == thread.Id)) db.Watches.Add(new Watch { UserId = Member.Id, ThreadId = thread.Id, CreatedAt = now });

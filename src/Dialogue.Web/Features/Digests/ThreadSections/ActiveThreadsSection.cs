@@ -37,6 +37,7 @@ public sealed class ActiveThreadsSection(DialogueDbContext db, ThreadDigestReade
             .ToDictionaryAsync(t => t.Id, ct);
         return new DigestSectionContent([.. busiest.Where(b => details.ContainsKey(b.ThreadId)).Select(b => new DigestItem
         {
+            ThreadId = b.ThreadId,
             Label = details[b.ThreadId].Label,
             Title = details[b.ThreadId].Title,
             Link = reader.ThreadLink(b.ThreadId),

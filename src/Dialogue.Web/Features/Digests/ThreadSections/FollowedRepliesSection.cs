@@ -35,7 +35,7 @@ public sealed class FollowedRepliesSection(DialogueDbContext db, ThreadDigestRea
         }
         var latestIds = replies.Select(r => r.LatestId).ToArray();
         var posts = await db.Posts.AsNoTracking().VisibleTo(viewer).Where(p => latestIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.Html, p.AuthorId, p.CreatedAt, p.Thread!.Title, p.Thread.Label, p.Thread.ChathamHouse })
+            .Select(p => new { p.Id, p.ThreadId, p.Html, p.AuthorId, p.CreatedAt, p.Thread!.Title, p.Thread.Label, p.Thread.ChathamHouse })
             .ToDictionaryAsync(p => p.Id, ct);
         var texts = await reader.PlainTextAsync([.. posts.Values.Select(p => (p.Id, p.Html))], viewer, ct);
         var names = await reader.NamesAsync(posts.Values.Select(p => p.AuthorId), ct);
@@ -44,6 +44,7 @@ public sealed class FollowedRepliesSection(DialogueDbContext db, ThreadDigestRea
             var post = posts[r.LatestId];
             return new DigestItem
             {
+                ThreadId = post.ThreadId,
                 Label = post.Label,
                 Title = post.Title,
                 Excerpt = ThreadDigestReader.Excerpt(texts[post.Id]),

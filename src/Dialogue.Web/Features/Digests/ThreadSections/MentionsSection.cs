@@ -31,7 +31,7 @@ public sealed class MentionsSection(DialogueDbContext db, ThreadDigestReader rea
             return null;
         }
         var posts = await db.Posts.AsNoTracking().VisibleTo(viewer).Where(p => postIds.Contains(p.Id) && !p.IsDeleted)
-            .Select(p => new { p.Id, p.Html, p.AuthorId, p.CreatedAt, p.Thread!.Title, p.Thread.Label, p.Thread.ChathamHouse })
+            .Select(p => new { p.Id, p.ThreadId, p.Html, p.AuthorId, p.CreatedAt, p.Thread!.Title, p.Thread.Label, p.Thread.ChathamHouse })
             .ToDictionaryAsync(p => p.Id, ct);
         var texts = await reader.PlainTextAsync([.. posts.Values.Select(p => (p.Id, p.Html))], viewer, ct);
         var names = await reader.NamesAsync(posts.Values.Select(p => p.AuthorId), ct);
@@ -40,6 +40,7 @@ public sealed class MentionsSection(DialogueDbContext db, ThreadDigestReader rea
             var post = posts[id];
             return new DigestItem
             {
+                ThreadId = post.ThreadId,
                 Label = post.Label,
                 Title = post.Title,
                 Excerpt = ThreadDigestReader.Excerpt(texts[id]),

@@ -38,6 +38,7 @@ public sealed class NewThreadsSection(DialogueDbContext db, ThreadDigestReader r
             var body = opening is null ? null : texts[opening.Id];
             return new DigestItem
             {
+                ThreadId = t.Id,
                 Label = t.Label,
                 Title = t.Title,
                 Excerpt = body is null ? null : ThreadDigestReader.Excerpt(body),

@@ -57,7 +57,7 @@ public sealed class ThreadDigestReader(DialogueDbContext db, PostDisplay display
         return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
     }
 
-    public static string Excerpt(string text) => EmailPolicy.Excerpt(text);
+    public static string Excerpt(string text) => EmailRule.Excerpt(text);
 
     public string ThreadLink(long threadId) => app.Value.Link($"/Threads/{threadId}");
 

@@ -1,0 +1,58 @@
+using Dialogue.Data;
+using Dialogue.Data.Email;
+using Dialogue.Data.Sensitivity;
+using Dialogue.Web.Infrastructure;
+using Dialogue.Web.Infrastructure.Email;
+using Dialogue.Web.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Dialogue.Web.Features.Access;
+
+/// <summary>
+/// The email rule applied once more when a queued message is sent: a message was redacted for the labels its threads
+/// had when it was written, and a label raised in between (a mention or a digest queued, then the thread made RED)
+/// must not leave in the old message. Such a message is replaced by the content-free notice of the strictest current
+/// label, in the recipient's language; its headers (List-Unsubscribe) and Message-ID stay.
+/// </summary>
+public sealed class QueuedEmailRedaction(DialogueDbContext db, EmailRenderer renderer, IStringLocalizer<Text> text, IOptions<AppOptions> app)
+{
+    /// <returns>The message to send: <paramref name="message"/> itself, redacted in place (and in the table) when needed.</returns>
+    public async Task<OutboxMessage> ApplyAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var carried = await db.OutboxMessageThreads.AsNoTracking()
+            .Where(c => c.OutboxMessageId == message.Id)
+            .Join(db.Threads, c => c.ThreadId, t => t.Id, (c, t) => new { Recorded = c.Label, Current = t.Label })
+            .ToListAsync(ct);
+        if (!carried.Any(c => c.Current > c.Recorded))
+        {
+            return message;
+        }
+        var strictest = carried.Max(c => c.Current);
+        using (CultureScopeFor(message.Culture))
+        {
+            var rendered = await renderer.RenderAsync<RedactedEmail>(new Dictionary<string, object?>
+            {
+                [nameof(RedactedEmail.Label)] = strictest,
+                [nameof(RedactedEmail.Link)] = app.Value.Link("/Threads/Notifications"),
+            });
+            message.Subject = EmailRule.Subject(strictest, strictest == SensitivityLabel.Red
+                ? text["You have new activity on Dialogue"]
+                : text["New activity in a restricted thread"]);
+            message.HtmlBody = rendered.Html;
+            message.TextBody = rendered.Text;
+        }
+        // Stored as sent, so a retry or a resend after a crash carries the notice too, and the check is not repeated.
+        await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Subject, message.Subject)
+            .SetProperty(m => m.HtmlBody, message.HtmlBody)
+            .SetProperty(m => m.TextBody, message.TextBody), CancellationToken.None);
+        await db.OutboxMessageThreads.Where(c => c.OutboxMessageId == message.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Label, c => db.Threads.Where(t => t.Id == c.ThreadId).Select(t => t.Label).First()),
+                CancellationToken.None);
+        return message;
+    }
+
+    private static Digests.CultureScope CultureScopeFor(string? culture) => Digests.CultureScope.Use(SupportedCultures.For(culture));
+}

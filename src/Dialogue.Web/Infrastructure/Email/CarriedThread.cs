@@ -1,0 +1,6 @@
+using Dialogue.Data.Sensitivity;
+
+namespace Dialogue.Web.Infrastructure.Email;
+
+/// <summary>A labelled thread whose content a message carries, and its label when the message was written.</summary>
+public sealed record CarriedThread(long ThreadId, SensitivityLabel Label);
