@@ -58,6 +58,7 @@ public sealed class ResourceGuardConventionTests(DialogueFactory factory) : ICla
     [InlineData("Token")]
     [InlineData("ids")]
     [InlineData("slug")]
+    [InlineData("Data.Slug")]
     [InlineData("someNumber", typeof(long))]
     public void A_name_or_type_that_names_something_is_id_like(string name, Type? type = null) =>
         Assert.True(IsIdLike(name, type ?? typeof(string)));
@@ -69,7 +70,9 @@ public sealed class ResourceGuardConventionTests(DialogueFactory factory) : ICla
     public void Words_and_page_numbers_are_not_id_like(string name, Type? type = null) =>
         Assert.False(IsIdLike(name, type ?? typeof(string)));
 
-    private static bool IsIdLike(string name, Type type) =>
+    private static bool IsIdLike(string qualifiedName, Type type) => IsIdLikeName(qualifiedName[(qualifiedName.LastIndexOf('.') + 1)..], type);
+
+    private static bool IsIdLikeName(string name, Type type) =>
         name.EndsWith("Id", StringComparison.OrdinalIgnoreCase)
         || name.EndsWith("Ids", StringComparison.OrdinalIgnoreCase)
         || name.EndsWith("Token", StringComparison.OrdinalIgnoreCase)
