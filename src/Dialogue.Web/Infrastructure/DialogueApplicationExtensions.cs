@@ -53,8 +53,9 @@ public static class DialogueApplicationExtensions
         var jobs = app.Services.GetRequiredService<IOptions<JobsOptions>>().Value;
         app.MapHangfireDashboard(jobs.DashboardPath, new DashboardOptions
         {
-            // Endpoint authorization below decides; Hangfire's own filter would only allow local requests.
+            // The admin policy decides, at the endpoint and again in the dashboard; Hangfire's default filter would only allow local requests.
             Authorization = [],
+            AsyncAuthorization = [new DashboardAuthorization()],
             AppPath = "/admin",
             DashboardTitle = "Dialogue jobs",
         }).RequireAuthorization(Policies.Admin);

@@ -6,8 +6,9 @@ namespace Dialogue.Web.Features.Access;
 
 /// <summary>
 /// The one decision of who may do what with a space, thread or post. Pure: the caller supplies the
-/// viewer and the facts; <see cref="Visible"/> is the same rule written as a query, and the two are
-/// tested against each other.
+/// viewer and the facts; <see cref="Visible"/> is the same read rule written as a query. Both are written by hand,
+/// so PolicyAndQueryAgreeTests runs them side by side on a real database over every label × moderation status ×
+/// kind of account × membership: change one, and that test holds the other to it.
 /// </summary>
 /// <remarks>
 /// The sensitivity model (shared/DESIGN.md):

@@ -22,7 +22,7 @@ public sealed class CurrentViewer(IHttpContextAccessor http, DialogueDbContext d
         {
             return viewer = Viewer.Anonymous;
         }
-        var approved = user.FindFirst(DialogueClaims.Status)?.Value == nameof(AccountStatus.Active);
+        var approved = user.IsApprovedAccount();
         var spaces = approved
             ? await db.SpaceMembers.AsNoTracking()
                 .Where(m => m.UserId == userId && m.Status == SpaceMemberStatus.Active)

@@ -10,13 +10,39 @@ namespace Dialogue.Web.Features.Access;
 /// resource id is checked through <see cref="Visible"/>, and a resource the viewer may not read
 /// answers 404, exactly like one that does not exist — whatever id is guessed, on every URL.
 /// Pages still load their data through VisibleTo; this filter is the guard that cannot be forgotten.
+/// A page parameter that names anything else (a person, a ledger row, a signed token) is listed in
+/// <see cref="Declared"/> with the check its handler makes; a convention test fails on any id-like
+/// page parameter that is neither guarded here nor declared.
 /// </summary>
 public sealed class ResourceAccessFilter(CurrentViewer current, DialogueDbContext db) : IAsyncPageFilter
 {
     /// <summary>The argument names that carry a resource id; a page taking such an id uses one of these names.</summary>
     public static readonly IReadOnlyList<string> ThreadIds = ["threadId"];
     public static readonly IReadOnlyList<string> PostIds = ["postId", "quotePostId"];
-    public static readonly IReadOnlyList<string> SpaceIds = ["spaceId"];
+    public static readonly IReadOnlyList<string> SpaceIds = ["spaceId", "targetSpaceId"];
+    public static readonly IReadOnlyList<string> SpaceSlugs = ["slug"];
+
+    /// <summary>
+    /// Id-like page parameters this filter does not guard, by page (its view path) and parameter name (a bound form's
+    /// field as the form names it), with the check the handler makes instead.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<(string Page, string Parameter), string> Declared = new Dictionary<(string, string), string>
+    {
+        [("/Accounts/ConfirmEmail", "UserId")] = "Identity validates the token, signed for this user id",
+        [("/Accounts/ConfirmEmailChange", "UserId")] = "Identity validates the token, signed for this user id and address",
+        [("/Accounts/ResetPassword", "UserId")] = "Identity validates the reset token, signed for this user id",
+        [("/Accounts/Setup", "Token")] = "compared in constant time with the first-admin setup token",
+        [("/Admin/Audit", "TargetUserId")] = "admin-only folder; filters the audit list by person, shows no content",
+        [("/Admin/Member", "id")] = "admin-only folder; an account, not content",
+        [("/Digests/Confirm", "Token")] = "a signed, expiring subscription token validated by the handler",
+        [("/Digests/Unsubscribe", "Token")] = "a signed unsubscribe token validated by the handler",
+        [("/Digests/Settings", "Data.SpaceIds")] = "kept only where the member may still see the space (the handler intersects them)",
+        [("/Digests/View", "ledgerId")] = "loads only a ledger row addressed to the signed-in member, else 404",
+        [("/Invitations/Index", "id")] = "revokes only the sender's own invitation (admins: any), else 404",
+        [("/Moderation/Thread", "userId")] = "a person to silence; the thread itself is guarded here and moderation is checked",
+        [("/Spaces/Edit", "Data.Slug")] = "admin-only page; the new address of the space being edited, checked for collisions",
+        [("/Spaces/Members", "userId")] = "a person's membership row of the guarded space; managing it is checked",
+    };
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -35,15 +61,25 @@ public sealed class ResourceAccessFilter(CurrentViewer current, DialogueDbContex
         var viewer = (Viewer?)null;
         foreach (var (name, kind) in Names)
         {
-            if (!TryGetId(context, name, out var id, out var present))
+            var value = ValueOf(context, name);
+            if (value is null)
             {
-                if (present)
-                {
-                    return false; // an id that is not a number names nothing
-                }
                 continue;
             }
             viewer ??= await current.GetAsync(ct);
+            if (kind == Kind.SpaceSlug)
+            {
+                var slug = value.ToString();
+                if (!await db.Spaces.AsNoTracking().VisibleTo(viewer).AnyAsync(s => s.Slug == slug, ct))
+                {
+                    return false;
+                }
+                continue;
+            }
+            if (!TryGetId(value, out var id))
+            {
+                return false; // an id that is not a number names nothing
+            }
             var visible = kind switch
             {
                 Kind.Thread => await db.Threads.AsNoTracking().VisibleTo(viewer).AnyAsync(t => t.Id == id, ct),
@@ -58,14 +94,17 @@ public sealed class ResourceAccessFilter(CurrentViewer current, DialogueDbContex
         return true;
     }
 
-    private enum Kind { Thread, Post, Space }
+    private enum Kind { Thread, Post, Space, SpaceSlug }
 
     private static readonly (string Name, Kind Kind)[] Names =
-        [.. ThreadIds.Select(n => (n, Kind.Thread)), .. PostIds.Select(n => (n, Kind.Post)), .. SpaceIds.Select(n => (n, Kind.Space))];
+    [
+        .. ThreadIds.Select(n => (n, Kind.Thread)), .. PostIds.Select(n => (n, Kind.Post)),
+        .. SpaceIds.Select(n => (n, Kind.Space)), .. SpaceSlugs.Select(n => (n, Kind.SpaceSlug)),
+    ];
 
-    private static bool TryGetId(PageHandlerExecutingContext context, string name, out long id, out bool present)
+    /// <summary>The guarded name's value from the handler's arguments, the route or the query; null when absent or empty.</summary>
+    private static object? ValueOf(PageHandlerExecutingContext context, string name)
     {
-        id = 0;
         object? value = null;
         foreach (var (key, argument) in context.HandlerArguments)
         {
@@ -76,7 +115,12 @@ public sealed class ResourceAccessFilter(CurrentViewer current, DialogueDbContex
         }
         value ??= context.RouteData.Values.TryGetValue(name, out var routeValue) ? routeValue : null;
         value ??= context.HttpContext.Request.Query.TryGetValue(name, out var queryValue) ? queryValue.ToString() : null;
-        present = value is not null && !(value is string { Length: 0 });
+        return value is string { Length: 0 } ? null : value;
+    }
+
+    private static bool TryGetId(object value, out long id)
+    {
+        id = 0;
         return value switch
         {
             long l => (id = l) == l,

@@ -30,7 +30,7 @@ public static class ViewerLoader
         return users.ToDictionary(u => u.Id, u => new Viewer
         {
             UserId = u.Id,
-            IsApproved = u.Status == AccountStatus.Active && u.EmailConfirmed,
+            IsApproved = ApprovedAccount.Is(u.Status, u.EmailConfirmed),
             IsAdmin = roles.Any(r => r.UserId == u.Id && r.Name == Roles.Admin),
             IsSiteModerator = roles.Any(r => r.UserId == u.Id && r.Name == Roles.Moderator),
             Spaces = memberships.Where(m => m.UserId == u.Id).ToDictionary(m => m.SpaceId, m => m.Role),

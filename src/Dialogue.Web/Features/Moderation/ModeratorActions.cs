@@ -32,11 +32,18 @@ public sealed class ModeratorActions(
 {
     public const string RejectedEmailKind = "post-rejected";
 
-    public async Task<bool> ApproveAsync(long postId, Viewer moderator, CancellationToken ct)
+    /// <summary>What came of a review action: a second moderator acting on work already done is told so, not refused.</summary>
+    public enum ReviewOutcome { Done, AlreadyHandled, NotAllowed }
+
+    public async Task<ReviewOutcome> ApproveAsync(long postId, Viewer moderator, CancellationToken ct)
     {
-        if (await LoadPostAsync(postId, moderator, ct) is not var (post, thread) || post.Status != PostStatus.Pending)
+        if (await LoadPostAsync(postId, moderator, ct) is not var (post, thread))
         {
-            return false;
+            return ReviewOutcome.NotAllowed;
+        }
+        if (post.Status != PostStatus.Pending)
+        {
+            return ReviewOutcome.AlreadyHandled;
         }
         var now = clock.GetUtcNow();
         SetStatus(post, thread, PostStatus.Approved, null, moderator, now);
@@ -54,14 +61,18 @@ public sealed class ModeratorActions(
         var rendered = await renderer.RenderAsync(post.Source, Posting.Facts(thread), null, ct);
         await notifier.PostAddedAsync(Posting.Facts(thread), thread.Id, thread.Title, post, rendered.MentionedUserIds, ct);
         await db.SaveChangesAsync(ct);
-        return true;
+        return ReviewOutcome.Done;
     }
 
-    public async Task<bool> RejectAsync(long postId, string reason, Viewer moderator, CancellationToken ct)
+    public async Task<ReviewOutcome> RejectAsync(long postId, string reason, Viewer moderator, CancellationToken ct)
     {
-        if (await LoadPostAsync(postId, moderator, ct) is not var (post, thread) || post.Status is not (PostStatus.Pending or PostStatus.Hidden))
+        if (await LoadPostAsync(postId, moderator, ct) is not var (post, thread))
         {
-            return false;
+            return ReviewOutcome.NotAllowed;
+        }
+        if (post.Status is not (PostStatus.Pending or PostStatus.Hidden))
+        {
+            return ReviewOutcome.AlreadyHandled;
         }
         var now = clock.GetUtcNow();
         SetStatus(post, thread, PostStatus.Rejected, reason, moderator, now);
@@ -106,15 +117,19 @@ public sealed class ModeratorActions(
                 threads: [new CarriedThread(thread.Id, thread.Label)]);
         }
         await db.SaveChangesAsync(ct);
-        return true;
+        return ReviewOutcome.Done;
     }
 
     /// <summary>Flags were wrong: close them, and show the post again if they had hidden it.</summary>
-    public async Task<bool> DismissFlagsAsync(long postId, Viewer moderator, CancellationToken ct)
+    public async Task<ReviewOutcome> DismissFlagsAsync(long postId, Viewer moderator, CancellationToken ct)
     {
         if (await LoadPostAsync(postId, moderator, ct) is not var (post, thread))
         {
-            return false;
+            return ReviewOutcome.NotAllowed;
+        }
+        if (!await db.Flags.AnyAsync(f => f.PostId == post.Id && f.ResolvedAt == null, ct))
+        {
+            return ReviewOutcome.AlreadyHandled;
         }
         var now = clock.GetUtcNow();
         await ResolveOpenFlagsAsync(post.Id, FlagResolution.Dismissed, moderator, now, ct);
@@ -125,15 +140,19 @@ public sealed class ModeratorActions(
             Log(ModerationAction.UnhidePost, moderator, thread, post.Id, post.AuthorId, null, null, now);
         }
         await db.SaveChangesAsync(ct);
-        return true;
+        return ReviewOutcome.Done;
     }
 
     /// <summary>Flags were right: close them and keep (or make) the post hidden.</summary>
-    public async Task<bool> UpholdFlagsAsync(long postId, Viewer moderator, CancellationToken ct)
+    public async Task<ReviewOutcome> UpholdFlagsAsync(long postId, Viewer moderator, CancellationToken ct)
     {
         if (await LoadPostAsync(postId, moderator, ct) is not var (post, thread))
         {
-            return false;
+            return ReviewOutcome.NotAllowed;
+        }
+        if (!await db.Flags.AnyAsync(f => f.PostId == post.Id && f.ResolvedAt == null, ct))
+        {
+            return ReviewOutcome.AlreadyHandled;
         }
         var now = clock.GetUtcNow();
         await ResolveOpenFlagsAsync(post.Id, FlagResolution.Upheld, moderator, now, ct);
@@ -144,7 +163,7 @@ public sealed class ModeratorActions(
             Log(ModerationAction.HidePost, moderator, thread, post.Id, post.AuthorId, null, null, now);
         }
         await db.SaveChangesAsync(ct);
-        return true;
+        return ReviewOutcome.Done;
     }
 
     public enum LabelChange { Changed, Unchanged, NotAllowed }

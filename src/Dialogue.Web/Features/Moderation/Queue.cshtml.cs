@@ -80,14 +80,20 @@ public class QueueModel(DialogueDbContext db, CurrentViewer current, PostDisplay
         return RedirectToPage();
     }
 
-    private async Task<IActionResult> ActAsync(Func<Viewer, Task<bool>> act, string done, CancellationToken ct)
+    private async Task<IActionResult> ActAsync(Func<Viewer, Task<ModeratorActions.ReviewOutcome>> act, string done, CancellationToken ct)
     {
         var viewer = await current.GetAsync(ct);
-        if (!await act(viewer))
+        switch (await act(viewer))
         {
-            return StatusCode(StatusCodes.Status403Forbidden);
+            case ModeratorActions.ReviewOutcome.NotAllowed:
+                return StatusCode(StatusCodes.Status403Forbidden);
+            case ModeratorActions.ReviewOutcome.AlreadyHandled:
+                TempData["Status"] = (string)text["Another moderator has already handled this post; nothing was changed."];
+                break;
+            default:
+                TempData["Status"] = done;
+                break;
         }
-        TempData["Status"] = done;
         return RedirectToPage();
     }
 

@@ -19,7 +19,7 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, TimeProvi
         SpaceMemberStatus? Membership, bool Watching);
 
     public sealed record ThreadRow(long Id, string Title, SensitivityLabel Label, string AuthorName, int PostCount, DateTimeOffset LastActivityAt,
-        bool Pinned, bool Locked, bool Closed, PostStatus Status, List<string> Tags, int? LastRead);
+        bool Pinned, bool Locked, bool Closed, PostStatus Status, List<string> Tags, bool Unread);
 
     public SpaceView Space { get; private set; } = null!;
     public IReadOnlyList<ThreadRow> Threads { get; private set; } = [];
@@ -38,6 +38,8 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, TimeProvi
         }
         PageNumber = Math.Max(1, p);
         var userId = Viewer.UserId;
+        // Unread means a post the viewer may read, past where they stopped: a post waiting in review is not news to them.
+        var readablePosts = db.Posts.AsNoTracking().VisibleTo(Viewer);
         var rows = await db.Threads.AsNoTracking().VisibleTo(Viewer)
             .Where(t => t.SpaceId == Space.Id)
             .OrderByDescending(t => t.PinnedAt != null)
@@ -49,7 +51,8 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, TimeProvi
                 db.Users.Where(u => u.Id == t.AuthorId).Select(u => u.DisplayName).First(),
                 t.PostCount, t.LastActivityAt, t.PinnedAt != null, t.LockedAt != null, t.ClosedAt != null, t.Status,
                 t.Tags.OrderBy(x => x.Tag).Select(x => x.Tag).ToList(),
-                db.ReadStates.Where(r => r.UserId == userId && r.ThreadId == t.Id).Select(r => (int?)r.LastReadPostNumber).FirstOrDefault()))
+                userId != null && readablePosts.Any(p => p.ThreadId == t.Id
+                    && p.Number > (db.ReadStates.Where(r => r.UserId == userId && r.ThreadId == t.Id).Select(r => (int?)r.LastReadPostNumber).FirstOrDefault() ?? 0))))
             .ToListAsync(ct);
         HasNextPage = rows.Count > PageSize;
         Threads = rows.Take(PageSize).ToList();

@@ -27,7 +27,7 @@ public class MembersModel(DialogueDbContext db, CurrentViewer current, TimeProvi
     [BindProperty] public string? InviteEmail { get; set; }
 
     public async Task<IActionResult> OnGetAsync(long spaceId, CancellationToken ct) =>
-        await LoadAsync(spaceId, ct) ? Page() : NotFound();
+        await LoadAsync(spaceId, ct) ? Page() : refusal;
 
     public Task<IActionResult> OnPostApproveAsync(long spaceId, string userId, CancellationToken ct) =>
         DecideAsync(spaceId, userId, SpaceMemberStatus.Requested, ModerationAction.ApproveSpaceRequest, (row, now) =>
@@ -53,7 +53,7 @@ public class MembersModel(DialogueDbContext db, CurrentViewer current, TimeProvi
     {
         if (!await LoadAsync(spaceId, ct))
         {
-            return NotFound();
+            return refusal;
         }
         var email = InviteEmail?.Trim().ToUpperInvariant() ?? "";
         var user = email.Length == 0 ? null : await db.Users.AsNoTracking()
@@ -109,7 +109,7 @@ public class MembersModel(DialogueDbContext db, CurrentViewer current, TimeProvi
     {
         if (!await LoadAsync(spaceId, ct))
         {
-            return NotFound();
+            return refusal;
         }
         if (adminOnly && !AccessPolicy.CanManageSpaces(Viewer))
         {
@@ -140,17 +140,21 @@ public class MembersModel(DialogueDbContext db, CurrentViewer current, TimeProvi
         return RedirectToPage(new { spaceId });
     }
 
-    /// <summary>False (→ 404) for anyone who may not manage the space's members: the page does not exist for them.</summary>
+    /// <summary>Why <see cref="LoadAsync"/> refused, by the site's rule: 404 for a space the viewer cannot see, 403 for one they see but may not manage.</summary>
+    private IActionResult refusal = new NotFoundResult();
+
     private async Task<bool> LoadAsync(long spaceId, CancellationToken ct)
     {
         Viewer = await current.GetAsync(ct);
-        if (!AccessPolicy.CanManageMembers(Viewer, spaceId))
-        {
-            return false;
-        }
         var space = await db.Spaces.AsNoTracking().VisibleTo(Viewer).Where(s => s.Id == spaceId).Select(s => new { s.Name, s.Slug }).SingleOrDefaultAsync(ct);
         if (space is null)
         {
+            refusal = NotFound();
+            return false;
+        }
+        if (!AccessPolicy.CanManageMembers(Viewer, spaceId))
+        {
+            refusal = StatusCode(StatusCodes.Status403Forbidden);
             return false;
         }
         (SpaceId, SpaceName, SpaceSlug) = (spaceId, space.Name, space.Slug);

@@ -23,7 +23,7 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
 
     public sealed record Header(long Id, string Title, SensitivityLabel Label, long SpaceId, string SpaceName, string SpaceSlug, string AuthorId,
         int PostCount, PostStatus Status, bool Locked, bool Closed, bool Pinned, TimeSpan? SlowModeInterval, DateTimeOffset? SlowModeUntil, string? SlowModeReason,
-        List<string> Tags, List<string> ParticipantIds, List<string> ParticipantNames, int? LastRead, bool Watching);
+        List<string> Tags, List<string> ParticipantIds, List<string> ParticipantNames, int? LastRead, int? FirstUnread, bool Watching);
 
     public sealed record PostRow(long Id, int Number, string AuthorId, string AuthorName, string Html, int RendererVersion, string? OutdatedSource,
         DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsDeleted, PostStatus Status, string? RejectionReason);
@@ -68,10 +68,7 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
         if (Viewer.UserId is { } userId && Viewer.IsApproved)
         {
             var lastRead = Thread.LastRead ?? 0;
-            if (lastRead < Thread.PostCount)
-            {
-                FirstUnread = lastRead + 1;
-            }
+            FirstUnread = Thread.FirstUnread;
             if (Posts.Count > 0 && Posts[^1].Number > lastRead)
             {
                 await posting.MarkReadAsync(userId, threadId, Posts[^1].Number, ct);
@@ -119,6 +116,8 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
     {
         Viewer = await current.GetAsync(ct);
         var userId = Viewer.UserId;
+        // The first unread post is one the viewer may read: a post waiting in review is not news to them.
+        var readablePosts = db.Posts.AsNoTracking().VisibleTo(Viewer);
         var header = await db.Threads.AsNoTracking().VisibleTo(Viewer)
             .Where(t => t.Id == threadId)
             .Select(t => new Header(t.Id, t.Title, t.Label, t.SpaceId, t.Space!.Name, t.Space.Slug, t.AuthorId, t.PostCount, t.Status,
@@ -127,6 +126,9 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
                 t.Participants.Select(p => p.UserId).ToList(),
                 t.Participants.Join(db.Users, p => p.UserId, u => u.Id, (p, u) => u.DisplayName).ToList(),
                 db.ReadStates.Where(r => r.UserId == userId && r.ThreadId == t.Id).Select(r => (int?)r.LastReadPostNumber).FirstOrDefault(),
+                readablePosts.Where(p => p.ThreadId == t.Id
+                        && p.Number > (db.ReadStates.Where(r => r.UserId == userId && r.ThreadId == t.Id).Select(r => (int?)r.LastReadPostNumber).FirstOrDefault() ?? 0))
+                    .Min(p => (int?)p.Number),
                 db.Watches.Any(w => w.UserId == userId && w.ThreadId == t.Id)))
             .SingleOrDefaultAsync(ct);
         if (header is null)

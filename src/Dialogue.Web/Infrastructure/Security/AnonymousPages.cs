@@ -42,6 +42,9 @@ public static class AnonymousPages
             conventions.AllowAnonymousToPage(path);
         }
         conventions.AuthorizeFolder("/Admin", Policies.Admin);
+        // Moderators of a space are staff there without holding a staff role; a staff member opening these pages is held to the two-factor rule.
+        conventions.AuthorizeFolder("/Moderation", Policies.StaffSurface);
+        conventions.AuthorizePage("/Spaces/Members", Policies.StaffSurface);
         conventions.AuthorizeFolder("/Invitations", Policies.Inviters);
     }
 }

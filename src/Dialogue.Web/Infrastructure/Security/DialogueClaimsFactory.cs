@@ -15,6 +15,7 @@ public sealed class DialogueClaimsFactory(
         identity.AddClaim(new Claim(DialogueClaims.DisplayName, user.DisplayName));
         identity.AddClaim(new Claim(DialogueClaims.TimeZone, user.TimeZoneId));
         identity.AddClaim(new Claim(DialogueClaims.Status, user.Status.ToString()));
+        identity.AddClaim(new Claim(DialogueClaims.EmailConfirmed, user.EmailConfirmed ? bool.TrueString : bool.FalseString));
         if (user.UiCulture is { Length: > 0 } culture)
         {
             identity.AddClaim(new Claim(DialogueClaims.UiCulture, culture));

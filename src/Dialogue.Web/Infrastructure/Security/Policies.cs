@@ -1,12 +1,19 @@
 using Dialogue.Data.Accounts;
+using Dialogue.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Dialogue.Web.Infrastructure.Security;
 
+/// <summary>
+/// Every staff surface (admin pages, moderation pages, members of a space, the jobs dashboard) is authorized by a
+/// policy that includes <see cref="StaffTwoFactorRequirement"/>, so the admins' two-factor rule holds wherever staff work.
+/// </summary>
 public static class Policies
 {
     public const string Admin = "Admin";
     public const string Staff = "Staff";
+    /// <summary>A surface any signed-in member may open but staff only with two-factor authentication when admins require it.</summary>
+    public const string StaffSurface = "StaffSurface";
     /// <summary>Who may send invitations: admins, and organisers inviting people to their workshops.</summary>
     public const string Inviters = "Inviters";
 
@@ -14,8 +21,9 @@ public static class Policies
     {
         // Deny by default: the few anonymous pages are listed in AnonymousPages.
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
-        options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
-        options.AddPolicy(Staff, p => p.RequireRole(Roles.Admin, Roles.Moderator));
-        options.AddPolicy(Inviters, p => p.RequireRole(Roles.Admin, Roles.Organiser));
+        options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin).AddRequirements(StaffTwoFactorRequirement.Instance));
+        options.AddPolicy(Staff, p => p.RequireRole(Roles.Admin, Roles.Moderator).AddRequirements(StaffTwoFactorRequirement.Instance));
+        options.AddPolicy(StaffSurface, p => p.RequireAuthenticatedUser().AddRequirements(StaffTwoFactorRequirement.Instance));
+        options.AddPolicy(Inviters, p => p.RequireRole(Roles.Admin, Roles.Organiser).AddRequirements(StaffTwoFactorRequirement.Instance));
     }
 }

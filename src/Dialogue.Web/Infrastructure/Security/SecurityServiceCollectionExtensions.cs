@@ -1,6 +1,8 @@
 using System.Threading.RateLimiting;
 using Dialogue.Data;
 using Dialogue.Data.Accounts;
+using Dialogue.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
@@ -48,6 +50,8 @@ public static class SecurityServiceCollectionExtensions
         services.AddDataProtection().SetApplicationName("Dialogue").PersistKeysToDbContext<DialogueDbContext>();
 
         services.AddAuthorization(Policies.Add);
+        services.AddScoped<IAuthorizationHandler, StaffTwoFactorHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, StaffTwoFactorResultHandler>();
         services.AddAntiforgery(o => o.Cookie.Name = "dialogue.af");
 
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();

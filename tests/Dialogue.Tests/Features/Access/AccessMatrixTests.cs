@@ -122,6 +122,40 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
         }
     }
 
+    /// <summary>One refusal rule for every page: 404 for what the viewer may not read, 403 for what they read but may not do.</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Refusals_are_404_when_unreadable_and_403_when_readable_but_not_allowed(SensitivityLabel label, Kind kind)
+    {
+        await world.EnsureAsync();
+        var readable = Reads[kind][(int)label];
+        var thread = world.Threads[label];
+        var moderates = kind is Kind.SpaceModerator or Kind.Admin;
+        string[] urls = [$"/Moderation/Thread?threadId={thread.Id}", $"/Spaces/Members?spaceId={world.Space.Id}", $"/Threads/Edit?postId={world.Posts[label].Id}"];
+        if (kind == Kind.Stranger)
+        {
+            var stranger = world.Factory.CreateBrowser(followRedirects: false);
+            foreach (var url in urls)
+            {
+                var response = await stranger.GetAsync(url);
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                Assert.Contains("/Accounts/SignIn", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+            }
+            return;
+        }
+        var client = await world.ClientAsync(kind);
+        var expected = new[]
+        {
+            !readable ? HttpStatusCode.NotFound : moderates ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+            moderates ? HttpStatusCode.OK : HttpStatusCode.Forbidden, // the CLEAR space is visible to every viewer
+            readable ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound, // someone else's post
+        };
+        for (var i = 0; i < urls.Length; i++)
+        {
+            Assert.True(expected[i] == (await client.GetAsync(urls[i])).StatusCode, $"{urls[i]} for {kind} on {label}");
+        }
+    }
+
     [Theory]
     [InlineData(Kind.Stranger)]
     [InlineData(Kind.MemberNotInSpace)]

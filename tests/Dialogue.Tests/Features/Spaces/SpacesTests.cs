@@ -88,7 +88,8 @@ public sealed class SpacesTests(DialogueFactory factory) : IClassFixture<Dialogu
         await browser.SubmitAsync(spacePage, $"/Spaces/{space.Slug}", new Dictionary<string, string> { ["RequestMessage"] = "I work on evals." }, "form.request-form");
         Assert.Equal(SpaceMemberStatus.Requested, await StatusAsync(space.Id, applicant.Id));
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/Threads/{thread.Id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/Spaces/Members?spaceId={space.Id}")).StatusCode);
+        // The space is visible to the applicant, so its members page is refused (403), not hidden (404).
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync($"/Spaces/Members?spaceId={space.Id}")).StatusCode);
 
         var modBrowser = await factory.CreateSignedInBrowserAsync(moderator);
         var members = await modBrowser.GetPageAsync($"/Spaces/Members?spaceId={space.Id}");

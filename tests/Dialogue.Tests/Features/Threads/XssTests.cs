@@ -3,7 +3,10 @@ using Dialogue.Tests.Infrastructure;
 
 namespace Dialogue.Tests.Features.Threads;
 
-/// <summary>Hostile Markdown: none of these vectors may leave anything executable, styled or framed in the rendered page.</summary>
+/// <summary>
+/// Hostile Markdown: none of these vectors may leave anything executable, styled or framed in the rendered page.
+/// Dialogue.BrowserTests' XssBrowserTests renders every one of them in Chromium and asserts that nothing executes.
+/// </summary>
 public sealed class XssTests(DialogueFactory factory) : IClassFixture<DialogueFactory>
 {
     public static readonly string[] Vectors =
@@ -72,9 +75,6 @@ public sealed class XssTests(DialogueFactory factory) : IClassFixture<DialogueFa
 
     private static readonly string[] ForbiddenElements =
         ["script", "iframe", "object", "embed", "style", "link", "meta", "base", "form", "input", "button", "img", "svg", "math", "video", "audio", "source", "details", "marquee", "frame"];
-
-    [Fact]
-    public void At_least_fifty_vectors_are_tried() => Assert.True(Vectors.Length >= 50, $"{Vectors.Length} vectors");
 
     [Fact]
     public async Task No_vector_survives_into_the_rendered_thread_page()
