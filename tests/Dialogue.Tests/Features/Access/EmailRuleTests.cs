@@ -65,7 +65,7 @@ public sealed class EmailRuleTests
             var moderator = await ViewerLoader.ForUserAsync(sp.GetRequiredService<DialogueDbContext>(), world.Moderator.Id, CancellationToken.None);
             return await sp.GetRequiredService<ModeratorActions>().RejectAsync(reply.Id, reason, moderator, CancellationToken.None);
         });
-        Assert.True(rejected);
+        Assert.Equal(ModeratorActions.ReviewOutcome.Done, rejected);
     }
 
     private static Task<bool> SendTestDigestAsync(DigestsFactory factory, LabelWorld world) =>

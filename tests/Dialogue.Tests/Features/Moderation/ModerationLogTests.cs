@@ -24,7 +24,7 @@ public sealed class ModerationLogTests(DialogueFactory factory) : IClassFixture<
         var reply = await factory.ReplyAsync(thread.Id, author, "held reply");
         await factory.WithDbAsync(db => db.Posts.Where(p => p.Id == reply.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PostStatus.Pending)));
         var reason = "secret-reason-" + Guid.NewGuid().ToString("N");
-        Assert.True(await factory.WithScopeAsync(async sp =>
+        Assert.Equal(ModeratorActions.ReviewOutcome.Done, await factory.WithScopeAsync(async sp =>
         {
             var viewer = await ViewerLoader.ForUserAsync(sp.GetRequiredService<DialogueDbContext>(), moderator.Id, CancellationToken.None);
             return await sp.GetRequiredService<ModeratorActions>().RejectAsync(reply.Id, reason, viewer, CancellationToken.None);
