@@ -1,3 +1,4 @@
+using Dialogue.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Dialogue.Web.Features.Access;
@@ -8,7 +9,7 @@ public static class AccessServiceCollectionExtensions
     {
         services.AddScoped<CurrentViewer>();
         services.AddScoped<ResourceAccessFilter>();
-        services.AddScoped<QueuedEmailRedaction>();
+        services.AddScoped<ISendTimeCheck, QueuedEmailRedaction>();
         services.Configure<MvcOptions>(o => o.Filters.AddService<ResourceAccessFilter>());
         return services;
     }

@@ -16,7 +16,7 @@ namespace Dialogue.Web.Features.Access;
 /// must not leave in the old message. Such a message is replaced by the content-free notice of the strictest current
 /// label, in the recipient's language; its headers (List-Unsubscribe) and Message-ID stay.
 /// </summary>
-public sealed class QueuedEmailRedaction(DialogueDbContext db, EmailRenderer renderer, IStringLocalizer<Text> text, IOptions<AppOptions> app)
+public sealed class QueuedEmailRedaction(DialogueDbContext db, EmailRenderer renderer, IStringLocalizer<Text> text, IOptions<AppOptions> app) : ISendTimeCheck
 {
     /// <returns>The message to send: <paramref name="message"/> itself, redacted in place (and in the table) when needed.</returns>
     public async Task<OutboxMessage> ApplyAsync(OutboxMessage message, CancellationToken ct)

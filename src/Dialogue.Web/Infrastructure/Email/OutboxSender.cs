@@ -19,7 +19,7 @@ namespace Dialogue.Web.Infrastructure.Email;
 public sealed class OutboxSender(
     DialogueDbContext db,
     IMailTransport transport,
-    Features.Access.QueuedEmailRedaction redaction,
+    ISendTimeCheck sendTimeCheck,
     TimeProvider clock,
     IOptions<EmailOptions> options,
     IOptions<JobsOptions> jobs,
@@ -95,7 +95,7 @@ public sealed class OutboxSender(
 
     private async Task<Outcome> SendOneAsync(Claim claim, CancellationToken ct)
     {
-        var message = await redaction.ApplyAsync(await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == claim.Id, ct), ct);
+        var message = await sendTimeCheck.ApplyAsync(await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == claim.Id, ct), ct);
         // Abandoned well before the lease ends, so no other sender can take the message while it is on the wire.
         using var budget = new CancellationTokenSource(options.Value.ClaimLease / 2, clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, budget.Token);
