@@ -3,13 +3,14 @@ using System.Text.Unicode;
 using Dialogue.Web.Features.Access;
 using Dialogue.Web.Features.Accounts;
 using Dialogue.Web.Features.Admin;
+using Dialogue.Web.Features.Digests;
 using Dialogue.Web.Features.Invitations;
 using Dialogue.Web.Features.Moderation;
 using Dialogue.Web.Features.Search;
-using Dialogue.Web.Features.Digests;
 using Dialogue.Web.Features.Threads;
 using Dialogue.Web.Infrastructure.Data;
 using Dialogue.Web.Infrastructure.Email;
+using Dialogue.Web.Infrastructure.Http;
 using Dialogue.Web.Infrastructure.Jobs;
 using Dialogue.Web.Infrastructure.Localization;
 using Dialogue.Web.Infrastructure.Security;
@@ -30,6 +31,7 @@ public static class DialogueBuilderExtensions
         // Razor's default encoder escapes every non-Latin character; Chinese pages would be several times larger.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
+        services.AddDialogueHttp();
         services.AddDialogueData();
         services.AddDialogueSecurity();
         services.AddDialogueEmail();
