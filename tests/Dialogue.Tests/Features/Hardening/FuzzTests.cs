@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Dialogue.Data.Sensitivity;
@@ -137,15 +136,8 @@ public sealed class FuzzTests(DialogueFactory factory) : IClassFixture<DialogueF
         return page.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
     }
 
-    private static HttpRequestMessage Form(string url, string token, IEnumerable<(string Name, string RawValue)> fields)
-    {
-        var body = string.Join("&", fields.Select(f => Uri.EscapeDataString(f.Name) + "=" + f.RawValue)
-            .Append("__RequestVerificationToken=" + Uri.EscapeDataString(token)));
-        return new HttpRequestMessage(HttpMethod.Post, url)
-        {
-            Content = new StringContent(body, Encoding.ASCII, "application/x-www-form-urlencoded"),
-        };
-    }
+    private static HttpRequestMessage Form(string url, string token, IEnumerable<(string Name, string RawValue)> fields) =>
+        RequestErrorTests.RawForm(url, token, fields);
 
     private static async Task Expect(string who, HttpClient client, HttpRequestMessage request, List<string> failures)
     {
