@@ -35,14 +35,22 @@ public sealed class DatabaseWriteMonitor(TimeProvider clock) : DbCommandIntercep
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        lastFailure = null;
+        Saved(result);
         return result;
     }
 
     public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        lastFailure = null;
+        Saved(result);
         return ValueTask.FromResult(result);
+    }
+
+    private void Saved(int rows)
+    {
+        if (rows > 0)
+        {
+            lastFailure = null; // only a save that wrote something proves the storage takes writes again
+        }
     }
 
     public void SaveChangesFailed(DbContextErrorEventData eventData) => Report(eventData.Exception);
