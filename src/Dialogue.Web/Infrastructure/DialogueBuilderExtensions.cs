@@ -25,7 +25,10 @@ public static class DialogueBuilderExtensions
     public static WebApplicationBuilder AddDialogue(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section).ValidateOnStart();
+        services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section)
+            .Validate(o => Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https",
+                "App:PublicUrl must be an absolute http(s) URL, such as https://dialogue.example.org.")
+            .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         // Razor's default encoder escapes every non-Latin character; Chinese pages would be several times larger.

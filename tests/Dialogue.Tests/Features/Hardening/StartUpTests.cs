@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Dialogue.Tests.Infrastructure;
 using Dialogue.Web.Infrastructure.Http;
 
 namespace Dialogue.Tests.Features.Hardening;
@@ -63,6 +64,15 @@ public sealed class StartUpTests
         // `dotnet run` takes the first profile; without a setting the environment is Production.
         Assert.Contains(Environment(profiles[0]), new string?[] { null, "Production" });
         Assert.Equal("Development", Environment(profiles.Single(p => p.Name == "Development")));
+    }
+
+    [Fact]
+    public void A_public_url_that_is_not_an_http_url_stops_the_start()
+    {
+        using var factory = new DialogueFactory();
+        factory.Settings["App:PublicUrl"] = "dialogue.example.org";
+        var error = Assert.ThrowsAny<Exception>(() => factory.Services);
+        Assert.Contains("App:PublicUrl must be an absolute http(s) URL", error.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
