@@ -11,7 +11,17 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDialogue();
 
 var app = builder.Build();
-await app.PrepareDialogueAsync();
+try
+{
+    await app.PrepareDialogueAsync();
+}
+catch (DatabaseUnavailableException ex)
+{
+    // The operator needs the file and the cause, not a stack trace.
+    app.Logger.LogCritical("Dialogue cannot start. {Reason}", ex.Message);
+    Environment.ExitCode = 1;
+    return;
+}
 app.UseDialogue();
 await app.RunAsync();
 

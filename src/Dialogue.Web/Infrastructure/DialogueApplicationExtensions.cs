@@ -2,6 +2,7 @@ using Dialogue.Data;
 using Dialogue.Web.Features.Accounts;
 using Dialogue.Web.Features.Threads;
 using Dialogue.Web.Infrastructure.Data;
+using Dialogue.Web.Infrastructure.Http;
 using Dialogue.Web.Infrastructure.Jobs;
 using Dialogue.Web.Infrastructure.Security;
 using Hangfire;
@@ -17,17 +18,26 @@ public static class DialogueApplicationExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var db = services.GetRequiredService<DialogueDbContext>();
-        if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
+        var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        try
         {
-            await db.Database.MigrateAsync();
+            var db = services.GetRequiredService<DialogueDbContext>();
+            if (database.MigrateOnStart)
+            {
+                await db.Database.MigrateAsync();
+            }
+            if (db.Database.IsSqlite())
+            {
+                // Readers never wait for the writer; set once, the mode stays with the file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            }
+            await services.GetRequiredService<FirstAdmin>().EnsureAsync(CancellationToken.None);
         }
-        if (db.Database.IsSqlite())
+        catch (Exception ex) when (DatabaseUnavailableException.From(ex, database, services.GetRequiredService<IOptions<AppOptions>>().Value) is { } unavailable)
         {
-            // Readers never wait for the writer; set once, the mode stays with the file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            // A bare "SQLite Error 14" names neither the file nor the cause.
+            throw unavailable;
         }
-        await services.GetRequiredService<FirstAdmin>().EnsureAsync(CancellationToken.None);
         await services.GetRequiredService<DemoSeeder>().SeedIfAskedAsync(CancellationToken.None);
         RecurringJobs.Register(services.GetRequiredService<IRecurringJobManager>());
         await OutdatedPostsJob.EnqueueIfNeededAsync(db, services.GetRequiredService<IBackgroundJobClient>(), CancellationToken.None);
@@ -35,6 +45,7 @@ public static class DialogueApplicationExtensions
 
     public static WebApplication UseDialogue(this WebApplication app)
     {
+        app.UseDialogueForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
@@ -42,6 +53,7 @@ public static class DialogueApplicationExtensions
         }
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseDialogueRequestGuards();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

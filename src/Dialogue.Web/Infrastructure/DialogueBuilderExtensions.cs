@@ -10,6 +10,7 @@ using Dialogue.Web.Features.Search;
 using Dialogue.Web.Features.Threads;
 using Dialogue.Web.Infrastructure.Data;
 using Dialogue.Web.Infrastructure.Email;
+using Dialogue.Web.Infrastructure.Http;
 using Dialogue.Web.Infrastructure.Jobs;
 using Dialogue.Web.Infrastructure.Localization;
 using Dialogue.Web.Infrastructure.Security;
@@ -24,12 +25,16 @@ public static class DialogueBuilderExtensions
     public static WebApplicationBuilder AddDialogue(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section).ValidateOnStart();
+        services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section)
+            .Validate(o => Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https",
+                "App:PublicUrl must be an absolute http(s) URL, such as https://dialogue.example.org.")
+            .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         // Razor's default encoder escapes every non-Latin character; Chinese pages would be several times larger.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
+        services.AddDialogueHttp();
         services.AddDialogueData();
         services.AddDialogueSecurity();
         services.AddDialogueEmail();

@@ -17,9 +17,11 @@ public static class DataServiceCollectionExtensions
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var app = sp.GetRequiredService<IOptions<AppOptions>>().Value;
             options.AddInterceptors(sp.GetRequiredService<OutboxSignal>());
+            options.AddInterceptors(sp.GetRequiredService<DatabaseWriteMonitor>());
             options.Configure(database.Provider, DialogueDatabase.ConnectionString(database, app));
         });
         services.AddScoped<OutboxSignal>();
+        services.AddSingleton<DatabaseWriteMonitor>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }
