@@ -40,7 +40,7 @@ public static class DialogueApplicationExtensions
         }
         await services.GetRequiredService<DemoSeeder>().SeedIfAskedAsync(CancellationToken.None);
         RecurringJobs.Register(services.GetRequiredService<IRecurringJobManager>());
-        await OutdatedPostsJob.EnqueueIfNeededAsync(db, services.GetRequiredService<IBackgroundJobClient>(), CancellationToken.None);
+        await OutdatedPostsJob.EnqueueIfNeededAsync(services.GetRequiredService<DialogueDbContext>(), services.GetRequiredService<IBackgroundJobClient>(), CancellationToken.None);
     }
 
     public static WebApplication UseDialogue(this WebApplication app)
