@@ -39,7 +39,8 @@ public sealed class AccountsTests(BrowserFixture fixture)
         await page.FillSignInFormAsync(email, DialogueFactory.Password);
 
         var account = page.GetByRole(AriaRole.Navigation, new() { Name = "Account" });
-        await account.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+        await account.GetByText(name).ClickAsync(); // the user menu
+        await account.GetByRole(AriaRole.Link, new() { Name = "Profile" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your profile" })).ToBeVisibleAsync();
         var createdAt = await fixture.App.WithDbAsync(db => db.Users.AsNoTracking().Where(u => u.Email == email).Select(u => u.CreatedAt).SingleAsync());
         var memberSince = page.Locator(".profile-facts time");

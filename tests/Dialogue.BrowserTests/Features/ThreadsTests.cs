@@ -51,7 +51,7 @@ public sealed class ThreadsTests(BrowserFixture fixture)
 
         // Alice sees the count in the navigation, the notification in her list, and opens it onto Bob's reply.
         // (Alice has moved on to the home page: re-reading the thread itself would mark the mention read.)
-        await a.GetByRole(AriaRole.Link, new() { Name = "Home" }).ClickAsync();
+        await a.GetByRole(AriaRole.Link, new() { Name = "Dialogue", Exact = true }).ClickAsync();
         var nav = a.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
         await nav.GetByRole(AriaRole.Link, new() { Name = "Notifications (1 unread)" }).ClickAsync();
         await Assertions.Expect(a.GetByRole(AriaRole.Heading, new() { Name = "Notifications", Level = 1 })).ToBeVisibleAsync();

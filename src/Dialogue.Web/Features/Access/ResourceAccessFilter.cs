@@ -33,6 +33,7 @@ public sealed class ResourceAccessFilter(CurrentViewer current, DialogueDbContex
         [("/Accounts/ResetPassword", "UserId")] = "Identity validates the reset token, signed for this user id",
         [("/Accounts/Setup", "Token")] = "compared in constant time with the first-admin setup token",
         [("/Admin/Audit", "TargetUserId")] = "admin-only folder; filters the audit list by person, shows no content",
+        [("/Admin/Mail", "messageId")] = "admin-only folder; an outbox message to try again, whose content the page never shows",
         [("/Admin/Member", "id")] = "admin-only folder; an account, not content",
         [("/Digests/Confirm", "Token")] = "a signed, expiring subscription token validated by the handler",
         [("/Digests/Unsubscribe", "Token")] = "a signed unsubscribe token validated by the handler",

@@ -7,8 +7,8 @@ namespace Dialogue.Web.Infrastructure.Html;
 /// <summary>
 /// A form's error list: &lt;validation-errors /&gt; for the errors about the whole form, all="true" for every error.
 /// Replaces asp-validation-summary, which hides its empty list with an inline style that the site's CSP blocks (every
-/// form showed an empty red bullet). The region is always in the page, empty when valid, so screen readers announce
-/// errors when they appear.
+/// form showed an empty red bullet). Nothing is written while the form is valid: every submit renders the page anew
+/// on the server, so the alert is announced when the page comes back with errors.
 /// </summary>
 [HtmlTargetElement("validation-errors", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class ValidationErrorsTagHelper : TagHelper
@@ -20,10 +20,6 @@ public sealed class ValidationErrorsTagHelper : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        output.TagName = "div";
-        output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", "errors");
-        output.Attributes.SetAttribute("role", "alert");
         var state = ViewContext.ViewData.ModelState;
         var errors = All
             ? state.Values.SelectMany(v => v.Errors)
@@ -31,8 +27,13 @@ public sealed class ValidationErrorsTagHelper : TagHelper
         var messages = errors.Select(e => e.ErrorMessage).Where(m => m.Length > 0).Distinct().ToList();
         if (messages.Count == 0)
         {
+            output.SuppressOutput();
             return;
         }
+        output.TagName = "div";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", "errors");
+        output.Attributes.SetAttribute("role", "alert");
         output.Content.AppendHtml("<ul>");
         foreach (var message in messages)
         {

@@ -204,7 +204,7 @@ public sealed class CopyToPostgresTests(CopiedSite site) : IClassFixture<CopiedS
     {
         var page = await site.Postgres.CreateClient(site.Jar).GetPageAsync("/");
         Assert.NotNull(page.QuerySelector("nav.account-nav form button")); // the cookie from the SQLite site
-        Assert.Equal(site.Member.DisplayName, page.QuerySelector("nav.account-nav a")?.TextContent.Trim());
+        Assert.Equal(site.Member.DisplayName, page.QuerySelector("nav.account-nav .user-menu summary")?.TextContent.Trim());
 
         await site.Postgres.CreateClient(new CookieContainer()).SignInAsync(site.Member.Email!);
     }

@@ -113,7 +113,7 @@ public sealed class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
 
     /// <summary>The display name in the account menu, or null when the page was served to a visitor.</summary>
     private static string? SignedInAs(AngleSharp.Html.Dom.IHtmlDocument page) =>
-        page.QuerySelector("nav.account-nav form button") is null ? null : page.QuerySelector("nav.account-nav a")?.TextContent.Trim();
+        page.QuerySelector("nav.account-nav form button") is null ? null : page.QuerySelector("nav.account-nav .user-menu summary")?.TextContent.Trim();
 
     [Fact]
     public async Task Each_outbox_message_goes_out_once_when_both_nodes_send_at_the_same_time()
