@@ -18,6 +18,8 @@ public class AdminModel(DialogueDbContext db, DigestPreviews previews, TimeProvi
 {
     public const int RecentRows = 50;
 
+    public const int SubscriberRows = 100;
+
     public RunCounts Counts { get; private set; } = new();
 
     public IReadOnlyList<RunRow> Recent { get; private set; } = [];
@@ -25,6 +27,13 @@ public class AdminModel(DialogueDbContext db, DigestPreviews previews, TimeProvi
     public IReadOnlyList<PreviewRow> PreviewLog { get; private set; } = [];
 
     public DigestStructurePreview? Preview { get; private set; }
+
+    /// <summary>The public digest with its content: CLEAR only, which the admin may read like anyone.</summary>
+    public DigestPreview? PublicPreview { get; private set; }
+
+    public SubscriberCounts Subscribers { get; private set; } = new(0, 0, 0);
+
+    public IReadOnlyList<SubscriberRow> SubscriberList { get; private set; } = [];
 
     public string? PreviewedEmail { get; private set; }
 
@@ -60,6 +69,23 @@ public class AdminModel(DialogueDbContext db, DigestPreviews previews, TimeProvi
         }
         PreviewedEmail = PreviewData.MemberEmail;
         return await PageAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostPublicPreviewAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        await LoadColumnAsync(ct);
+        PublicPreview = await previews.PublicDigestAsync(System.Globalization.CultureInfo.CurrentUICulture, ct);
+        return await PageAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostPublicTestAsync(CancellationToken ct)
+    {
+        var sent = await previews.SendPublicTestAsync(AdminId, ct);
+        TempData["Status"] = sent
+            ? text["The public digest is on its way to your address."].Value
+            : text["Your account has no email address to send a test to."].Value;
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostColumnAsync(CancellationToken ct)
@@ -130,6 +156,20 @@ public class AdminModel(DialogueDbContext db, DigestPreviews previews, TimeProvi
             Failed = Count(DigestLedgerStatus.Failed, retrying: false),
         };
 
+        var subscribers = await db.PublicSubscribers.AsNoTracking()
+            .GroupBy(p => new { Confirmed = p.ConfirmedAt != null, Unsubscribed = p.UnsubscribedAt != null })
+            .Select(g => new { g.Key.Confirmed, g.Key.Unsubscribed, Count = g.Count() })
+            .ToListAsync(ct);
+        Subscribers = new SubscriberCounts(
+            Confirmed: subscribers.Where(x => x.Confirmed && !x.Unsubscribed).Sum(x => x.Count),
+            Unconfirmed: subscribers.Where(x => !x.Confirmed && !x.Unsubscribed).Sum(x => x.Count),
+            Unsubscribed: subscribers.Where(x => x.Unsubscribed).Sum(x => x.Count));
+        SubscriberList = await db.PublicSubscribers.AsNoTracking()
+            .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
+            .Select(p => new SubscriberRow(p.Email, p.CreatedAt, p.ConfirmedAt, p.UnsubscribedAt))
+            .Take(SubscriberRows)
+            .ToListAsync(ct);
+
         Recent = await (
                 from l in db.DigestLedger.AsNoTracking()
                 join u in db.Users on l.RecipientId equals u.Id into users
@@ -168,6 +208,10 @@ public class AdminModel(DialogueDbContext db, DigestPreviews previews, TimeProvi
         DigestLedgerStatus Status, int Attempts, DateTimeOffset UpdatedAt, string? LastError, DateTimeOffset? LockedUntil);
 
     public sealed record PreviewRow(DateTimeOffset At, string? Admin, string? Member);
+
+    public sealed record SubscriberCounts(int Confirmed, int Unconfirmed, int Unsubscribed);
+
+    public sealed record SubscriberRow(string Email, DateTimeOffset CreatedAt, DateTimeOffset? ConfirmedAt, DateTimeOffset? UnsubscribedAt);
 
     public sealed class PreviewCommand
     {

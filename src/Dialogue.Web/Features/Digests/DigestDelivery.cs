@@ -81,6 +81,21 @@ public sealed class DigestDelivery(
         }
     }
 
+    /// <summary>
+    /// When the recipient's next digest is due, by the same rule the scheduler follows; null when none will be sent
+    /// (off, unconfirmed, suspended). An instant not after now means it goes out at the next scan.
+    /// </summary>
+    public async Task<DateTimeOffset?> NextDueAtAsync(DigestRecipientKind kind, string id, CancellationToken ct)
+    {
+        if (await recipients.FindActiveAsync(kind, id, ct) is not { } scheduled)
+        {
+            return null;
+        }
+        var now = clock.GetUtcNow();
+        var (decision, _) = await DecideAsync(scheduled, now, ct);
+        return decision is DigestDecision.NotDue notDue ? notDue.CheckAgainAt : now;
+    }
+
     private async Task<(DigestDecision Decision, LedgerMark? Last)> DecideAsync(ScheduledRecipient scheduled, DateTimeOffset now, CancellationToken ct)
     {
         var r = scheduled.Recipient;

@@ -1,8 +1,12 @@
+using System.Globalization;
 using Dialogue.Data;
 using Dialogue.Data.Digests;
+using Dialogue.Web.Infrastructure;
 using Dialogue.Web.Infrastructure.Email;
+using Dialogue.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Dialogue.Web.Features.Digests;
 
@@ -18,9 +22,51 @@ public sealed class DigestPreviews(
     DigestDelivery delivery,
     Outbox outbox,
     IStringLocalizer<Text> text,
-    TimeProvider clock)
+    TimeProvider clock,
+    IOptions<DigestOptions> options,
+    IOptions<AppOptions> app)
 {
     public const string TestKind = "digest-test";
+
+    public const string PublicTestKind = "digest-public-test";
+
+    /// <summary>
+    /// The public digest as a subscriber would get it now for the last period: built by the same sections and
+    /// redaction as a signed-out visitor (CLEAR only), so an admin may see its content. No subscriber is named and the
+    /// links carry no unsubscribe token.
+    /// </summary>
+    public async Task<DigestPreview> PublicDigestAsync(CultureInfo culture, CancellationToken ct)
+    {
+        var frequency = options.Value.Public.Frequency == DigestFrequency.Daily ? DigestFrequency.Daily : DigestFrequency.Weekly;
+        var recipient = new DigestRecipient(DigestRecipientKind.Public, "preview", "", null, culture, recipients.PublicZone, frequency);
+        var until = clock.GetUtcNow();
+        var since = until - (frequency == DigestFrequency.Weekly ? TimeSpan.FromDays(7) : TimeSpan.FromDays(1));
+        var view = await composer.ComposeAsync(recipient, since, until, ct);
+        var links = new DigestLinks { Home = app.Value.Link("/"), SignIn = app.Value.Link("/Accounts/SignIn") };
+        using var language = CultureScope.Use(culture);
+        return new DigestPreview(view, links, DigestSubject.For(view, text, test: true));
+    }
+
+    /// <summary>Sends the public digest, as <see cref="PublicDigestAsync"/> builds it, to the admin through the outbox.</summary>
+    public async Task<bool> SendPublicTestAsync(string adminId, CancellationToken ct)
+    {
+        var admin = await db.Users.AsNoTracking().Where(u => u.Id == adminId)
+            .Select(u => new { u.Email, u.DisplayName, u.UiCulture }).SingleOrDefaultAsync(ct);
+        if (admin?.Email is not { Length: > 0 } address)
+        {
+            return false;
+        }
+        var culture = SupportedCultures.For(admin.UiCulture);
+        var preview = await PublicDigestAsync(culture, ct);
+        await outbox.AddAsync<DigestEmail>(
+            new EmailRecipient(address, admin.DisplayName, culture),
+            PublicTestKind,
+            () => DigestSubject.For(preview.View, text, test: true),
+            new Dictionary<string, object?> { [nameof(DigestEmail.View)] = preview.View, [nameof(DigestEmail.Links)] = preview.Links },
+            threads: preview.View.Threads);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
 
     /// <summary>
     /// A sent digest, rebuilt for its window as its recipient now reads: access lost since the email was sent is

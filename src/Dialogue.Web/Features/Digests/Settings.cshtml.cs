@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Dialogue.Web.Features.Digests;
 
-public class SettingsModel(SettingsModel.Handler handler, ViewerTime time, IStringLocalizer<Text> text) : PageModel
+public class SettingsModel(SettingsModel.Handler handler, ViewerTime time, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
 {
     [BindProperty]
     public Command Data { get; set; } = new();
@@ -20,6 +20,11 @@ public class SettingsModel(SettingsModel.Handler handler, ViewerTime time, IStri
     public IReadOnlyList<DigestSpaceChoice> Spaces { get; private set; } = [];
 
     public string ZoneId => time.Zone.Id;
+
+    /// <summary>When the next digest is due, in the member's zone; null when none is coming.</summary>
+    public DateTimeOffset? NextDigestAt { get; private set; }
+
+    public bool NextDigestIsDue { get; private set; }
 
     public IEnumerable<SelectListItem> Weekdays =>
         Enumerable.Range(0, 7).Select(i => (DayOfWeek)((i + 1) % 7)) // Monday first
@@ -33,6 +38,11 @@ public class SettingsModel(SettingsModel.Handler handler, ViewerTime time, IStri
     {
         Data = await handler.LoadAsync(UserId, ct);
         Spaces = await handler.SpacesAsync(UserId, ct);
+        if (await handler.NextDigestAtAsync(UserId, ct) is { } next)
+        {
+            NextDigestIsDue = next <= clock.GetUtcNow();
+            NextDigestAt = time.ToLocal(next);
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -72,8 +82,11 @@ public class SettingsModel(SettingsModel.Handler handler, ViewerTime time, IStri
         public List<long> SpaceIds { get; set; } = [];
     }
 
-    public sealed class Handler(DialogueDbContext db, IDigestSpaceSource spaces, TimeProvider clock)
+    public sealed class Handler(DialogueDbContext db, IDigestSpaceSource spaces, DigestDelivery delivery, TimeProvider clock)
     {
+        public Task<DateTimeOffset?> NextDigestAtAsync(string userId, CancellationToken ct) =>
+            delivery.NextDueAtAsync(DigestRecipientKind.Member, userId, ct);
+
         public async Task<Command> LoadAsync(string userId, CancellationToken ct)
         {
             var s = await db.DigestSubscriptions.AsNoTracking().SingleOrDefaultAsync(x => x.UserId == userId, ct);

@@ -1,4 +1,3 @@
-using AngleSharp.Html.Parser;
 using Dialogue.Data;
 using Dialogue.Data.Digests;
 using Dialogue.Data.Sensitivity;
@@ -96,7 +95,7 @@ public sealed class Notifier(
             {
                 // The recipient's own view of the post: a quote they may not read stays out.
                 var html = await display.ResolveAsync(post.Html, viewers[recipient.Id], ct);
-                var plain = new HtmlParser().ParseDocument("<body>" + html + "</body>").Body!.TextContent.Trim();
+                var plain = EmailRenderer.ToText(html).Trim();
                 body = level == EmailDetail.FullText ? plain : EmailRule.Excerpt(plain);
             }
             // RED: not even a link, which would name the thread.

@@ -6,7 +6,7 @@ namespace Dialogue.Tests.Features.Admin;
 
 public sealed class AdminAccessTests(DialogueFactory factory) : IClassFixture<DialogueFactory>
 {
-    public static TheoryData<string> AdminUrls => ["/Admin", "/Admin/Members", "/Admin/Member?id={admin}", "/Admin/Settings", "/Admin/Audit", "/Admin/Mail", "/admin/jobs", "/admin/jobs/recurring"];
+    public static TheoryData<string> AdminUrls => ["/Admin", "/Admin/Members", "/Admin/Member?id={admin}", "/Admin/Settings", "/Admin/Audit", "/Admin/Mail", "/Admin/Digests", "/admin/jobs", "/admin/jobs/recurring"];
 
     private async Task<string> UrlAsync(string template) => template.Replace("{admin}", (await factory.AdminAsync()).Id, StringComparison.Ordinal);
 

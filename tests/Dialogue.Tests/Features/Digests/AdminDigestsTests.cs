@@ -112,6 +112,25 @@ public sealed class AdminDigestsTests
         Assert.StartsWith("/Accounts/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("PublicPreview")]
+    [InlineData("PublicTest")]
+    public async Task Members_cannot_use_the_public_digest_handlers(string handler)
+    {
+        await using var factory = new DigestsFactory();
+        var member = await factory.CreateMemberAsync();
+        var client = await factory.SignedInClientAsync(member, followRedirects: false);
+        // A real antiforgery token from a page the member may open, so only the admin policy can refuse the post.
+        var settings = await client.GetPageAsync("/Digests/Settings");
+        var token = settings.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+
+        var response = await client.PostAsync("/Admin/Digests?handler=" + handler, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Accounts/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Empty(await factory.OutboxToAsync(member.Email!));
+    }
+
     [Fact]
     public async Task The_email_column_can_be_made_stricter_but_never_laxer()
     {
@@ -153,6 +172,77 @@ public sealed class AdminDigestsTests
         Assert.Equal("[TLP:AMBER] [Test] Dialogue daily digest", test.Subject);
         Assert.Contains("Amber for the admin", test.TextBody, StringComparison.Ordinal);
         Assert.Empty(await factory.LedgerOfAsync(admin.Id));
+    }
+
+    private static Task AddPublicSubscriberAsync(DigestsFactory factory, string email, bool confirmed, bool unsubscribed) => factory.WithDbAsync(async db =>
+    {
+        var now = factory.Clock.GetUtcNow();
+        db.PublicSubscribers.Add(new PublicSubscriber
+        {
+            Email = email,
+            ConfirmationTokenHash = Guid.NewGuid().ToString("N"),
+            ConfirmationSentAt = now,
+            CreatedAt = now,
+            ConfirmedAt = confirmed ? now : null,
+            UnsubscribedAt = unsubscribed ? now : null,
+        });
+        await db.SaveChangesAsync();
+    });
+
+    [Fact]
+    public async Task Admin_sees_the_public_digests_subscribers_confirmed_or_not()
+    {
+        await using var factory = new DigestsFactory();
+        await AddPublicSubscriberAsync(factory, "reader-one@example.org", confirmed: true, unsubscribed: false);
+        await AddPublicSubscriberAsync(factory, "reader-two@example.org", confirmed: true, unsubscribed: false);
+        await AddPublicSubscriberAsync(factory, "pending@example.org", confirmed: false, unsubscribed: false);
+        await AddPublicSubscriberAsync(factory, "gone@example.org", confirmed: true, unsubscribed: true);
+        var client = await factory.SignedInClientAsync(await factory.AdminAsync());
+
+        var page = await client.GetPageAsync("/Admin/Digests");
+
+        Assert.Equal("2", page.QuerySelector("#count-confirmed")!.TextContent);
+        Assert.Equal("1", page.QuerySelector("#count-unconfirmed")!.TextContent);
+        Assert.Equal("1", page.QuerySelector("#count-unsubscribed")!.TextContent);
+        var rows = page.QuerySelectorAll("#public-subscribers tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(4, rows.Count);
+        Assert.Contains(rows, r => r.Contains("pending@example.org", StringComparison.Ordinal) && r.Contains("Waiting for confirmation", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("gone@example.org", StringComparison.Ordinal) && r.Contains("Unsubscribed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Admin_previews_the_public_digest_as_a_signed_out_visitor_gets_it_and_sends_it_to_themselves()
+    {
+        await using var factory = new DigestsFactory();
+        var admin = await factory.AdminAsync();
+        var author = await factory.CreateMemberAsync();
+        var open = await factory.CreateSpaceAsync(SensitivityLabel.Clear);
+        await factory.AddToSpaceAsync(open.Id, author);
+        await factory.AddToSpaceAsync(open.Id, admin);
+        await factory.StartThreadAsync(open.Id, author, SensitivityLabel.Clear, "Public headline CLR1", "Public opening CLR2");
+        await factory.StartThreadAsync(open.Id, author, SensitivityLabel.Green, "Members headline GRN1", "Members opening GRN2");
+        factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        var client = await factory.SignedInClientAsync(admin);
+
+        var preview = await (await client.SubmitAsync("/Admin/Digests", new Dictionary<string, string>(), "#public-preview-form")).ReadPageAsync();
+
+        var shown = preview.QuerySelector("#public-preview")!.TextContent;
+        Assert.Contains("[TLP:CLEAR] [Test] Dialogue public", shown, StringComparison.Ordinal);
+        Assert.Contains("Public headline CLR1", shown, StringComparison.Ordinal);
+        Assert.Contains("Public opening CLR2", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("GRN", shown, StringComparison.Ordinal);
+
+        var sent = await (await client.SubmitAsync("/Admin/Digests", new Dictionary<string, string>(), "#public-test-form")).ReadPageAsync();
+        Assert.Contains("public digest is on its way", sent.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        await factory.SendOutboxAsync();
+        var message = Assert.Single(await factory.OutboxToAsync(admin.Email!), m => m.Kind == DigestPreviews.PublicTestKind);
+        var (_, mime) = await DigestMail.PickedUpAsync(factory, message);
+        var all = DigestMail.Everything(mime);
+        Assert.Contains("Public headline CLR1", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("GRN", all, StringComparison.Ordinal);
+        // No subscriber's unsubscribe token goes to the admin.
+        Assert.DoesNotContain("/Digests/Unsubscribe", all, StringComparison.Ordinal);
+        Assert.Empty(await factory.WithDbAsync(db => db.DigestLedger.Where(l => l.RecipientKind == DigestRecipientKind.Public).ToListAsync()));
     }
 
     [Fact]

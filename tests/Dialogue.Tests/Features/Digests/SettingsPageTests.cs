@@ -40,6 +40,41 @@ public sealed class SettingsPageTests
     }
 
     [Fact]
+    public async Task Settings_say_when_the_next_weekly_digest_arrives_in_the_members_zone()
+    {
+        await using var factory = new DigestsFactory();
+        // The clock is Monday 23 November 09:00 UTC; Wednesday 10:00 in Shanghai is 02:00 UTC that day.
+        var member = await factory.MemberWithDigestAsync(DigestFrequency.Weekly, hour: 10, zone: "Asia/Shanghai", weekday: DayOfWeek.Wednesday);
+        var client = await factory.SignedInClientAsync(member);
+
+        var page = await client.GetPageAsync("/Digests/Settings");
+
+        var next = page.QuerySelector("#next-digest")!.TextContent;
+        Assert.Contains("Wednesday", next, StringComparison.Ordinal);
+        Assert.Contains("25", next, StringComparison.Ordinal);
+        Assert.Contains("10:00", next, StringComparison.Ordinal);
+        Assert.Contains("Asia/Shanghai", next, StringComparison.Ordinal);
+        // The weekday field stays in the page for readers without script; the static script hides it unless weekly.
+        Assert.NotNull(page.QuerySelector("#weekday-field select[name='Data.Weekday']"));
+        var script = page.QuerySelector("script[src^='/js/digest-settings.js']")!.GetAttribute("src")!;
+        var served = await client.GetAsync(script);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Contains("weekday-field", await served.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Settings_say_no_digest_is_coming_when_it_is_off()
+    {
+        await using var factory = new DigestsFactory();
+        var member = await factory.MemberWithDigestAsync(DigestFrequency.Off);
+        var client = await factory.SignedInClientAsync(member);
+
+        var page = await client.GetPageAsync("/Digests/Settings");
+
+        Assert.Contains("No digest is scheduled for you.", page.QuerySelector("#next-digest")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_hour_outside_the_day_is_refused_and_nothing_is_saved()
     {
         await using var factory = new DigestsFactory();

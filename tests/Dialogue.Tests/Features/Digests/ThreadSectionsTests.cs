@@ -112,9 +112,38 @@ public sealed class ThreadSectionsTests
         Assert.Contains("Mentions of you", all, StringComparison.Ordinal);
         Assert.Contains("@" + member.DisplayName + " MN1", all, StringComparison.Ordinal);
         Assert.Contains("Most active threads", all, StringComparison.Ordinal);
-        Assert.Contains("(3 new posts)", all, StringComparison.Ordinal);
+        Assert.Contains("(2 new posts)", all, StringComparison.Ordinal);
         Assert.DoesNotContain("New threads", all, StringComparison.Ordinal);
         Assert.DoesNotContain("MO1", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_members_own_posts_never_appear_in_their_own_digest()
+    {
+        await using var factory = new DigestsFactory();
+        var member = await factory.MemberWithDigestAsync(hour: 10);
+        var other = await factory.CreateMemberAsync();
+        var space = await factory.CreateSpaceAsync(SensitivityLabel.Green);
+        await factory.AddToSpaceAsync(space.Id, member);
+        await factory.AddToSpaceAsync(space.Id, other);
+        var monologue = await factory.StartThreadAsync(space.Id, member, SensitivityLabel.Green, "My monologue OWN1", "Thinking aloud OWN2");
+        await factory.ReplyAsync(monologue.Id, member, "Still thinking OWN3");
+        await factory.ReplyAsync(monologue.Id, member, "Done thinking OWN4");
+        var answered = await factory.StartThreadAsync(space.Id, member, SensitivityLabel.Green, "My question ANS1", "Please answer OWN5");
+        await factory.ReplyAsync(answered.Id, other, "An answer from someone else ANS2");
+        await factory.ReplyAsync(answered.Id, other, "And another ANS3");
+
+        var all = await DigestTextAsync(factory, member);
+
+        // A thread they started is listed once others replied; nothing that is only theirs is.
+        Assert.Contains("Most active threads", all, StringComparison.Ordinal);
+        Assert.Contains("My question ANS1", all, StringComparison.Ordinal);
+        Assert.Contains("(2 new posts)", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("New threads", all, StringComparison.Ordinal);
+        foreach (var own in new[] { "OWN1", "OWN2", "OWN3", "OWN4", "OWN5" })
+        {
+            Assert.DoesNotContain(own, all, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -168,6 +168,73 @@ public sealed class UnsubscribeTests
     }
 
     [Fact]
+    public async Task The_unsubscribed_page_offers_undo_with_the_same_token_and_a_link_to_the_settings()
+    {
+        await using var factory = new DigestsFactory();
+        var (member, link) = await MemberWithDigestAsync(factory);
+        await factory.SetDigestAsync(member.Id, DigestFrequency.Weekly, 10, DayOfWeek.Friday);
+        var browser = factory.CreateBrowser();
+        var path = Links.PathOf(link);
+
+        var unsubscribed = await (await browser.SubmitAsync(path, new Dictionary<string, string>())).ReadPageAsync();
+        Assert.Equal(DigestFrequency.Off, (await SubscriptionAsync(factory, member.Id)).Frequency);
+        Assert.NotNull(unsubscribed.QuerySelector("a[href='/Digests/Settings']"));
+        Assert.NotNull(unsubscribed.QuerySelector("#undo-form input[name='__RequestVerificationToken']"));
+
+        var undone = await browser.SubmitAsync(unsubscribed, path, new Dictionary<string, string>(), "#undo-form");
+
+        Assert.Equal(HttpStatusCode.OK, undone.StatusCode);
+        var page = await undone.ReadPageAsync();
+        Assert.Contains("sent to this address again", page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("a[href='/Digests/Settings']"));
+        var subscription = await SubscriptionAsync(factory, member.Id);
+        Assert.Equal(DigestFrequency.Weekly, subscription.Frequency);
+        Assert.Null(subscription.UnsubscribedAt);
+    }
+
+    [Fact]
+    public async Task Undo_without_the_antiforgery_token_changes_nothing()
+    {
+        await using var factory = new DigestsFactory();
+        var (member, link) = await MemberWithDigestAsync(factory);
+        Assert.Equal(HttpStatusCode.OK, (await OneClickAsync(factory, link)).StatusCode);
+        var token = Uri.UnescapeDataString(link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
+
+        var response = await client.PostAsync("/Digests/Unsubscribe?handler=Undo", new FormUrlEncodedContent([new("token", token), new("previous", "Daily")]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(DigestFrequency.Off, (await SubscriptionAsync(factory, member.Id)).Frequency);
+    }
+
+    [Fact]
+    public async Task A_public_subscriber_can_undo_and_is_offered_no_member_settings()
+    {
+        await using var factory = new DigestsFactory();
+        var token = await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Dialogue.Data.DialogueDbContext>();
+            var now = factory.Clock.GetUtcNow();
+            var subscriber = new PublicSubscriber { Email = "reader@example.org", ConfirmationTokenHash = "undo-test", ConfirmationSentAt = now, CreatedAt = now, ConfirmedAt = now };
+            db.PublicSubscribers.Add(subscriber);
+            await db.SaveChangesAsync();
+            return sp.GetRequiredService<UnsubscribeTokens>().For(new UnsubscribeTarget(DigestRecipientKind.Public,
+                subscriber.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), subscriber.Email));
+        });
+        var browser = factory.CreateBrowser();
+        var path = "/Digests/Unsubscribe?token=" + Uri.EscapeDataString(token);
+
+        var unsubscribed = await (await browser.SubmitAsync(path, new Dictionary<string, string>())).ReadPageAsync();
+        Assert.Null(unsubscribed.QuerySelector("a[href='/Digests/Settings']"));
+        var undone = await (await browser.SubmitAsync(unsubscribed, path, new Dictionary<string, string>(), "#undo-form")).ReadPageAsync();
+
+        Assert.Contains("sent to this address again", undone.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        var row = await factory.WithDbAsync(db => db.PublicSubscribers.AsNoTracking().SingleAsync(p => p.Email == "reader@example.org"));
+        Assert.Null(row.UnsubscribedAt);
+        Assert.NotNull(row.NextDueAt);
+    }
+
+    [Fact]
     public async Task The_mailto_unsubscribe_carries_a_token_that_unsubscribes_the_same_recipient()
     {
         await using var factory = new DigestsFactory();
@@ -181,7 +248,7 @@ public sealed class UnsubscribeTests
         // What an operator's handler for the unsubscribe mailbox does with the subject line.
         var result = await factory.WithScopeAsync(sp => sp.GetRequiredService<Unsubscriptions>().UnsubscribeAsync(subject["unsubscribe ".Length..], CancellationToken.None));
 
-        Assert.Equal(UnsubscribeResult.Unsubscribed, result);
+        Assert.Equal(UnsubscribeResult.Unsubscribed, result.Result);
         Assert.Equal(DigestFrequency.Off, (await SubscriptionAsync(factory, member.Id)).Frequency);
     }
 }

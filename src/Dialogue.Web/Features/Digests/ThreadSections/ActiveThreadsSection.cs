@@ -19,8 +19,11 @@ public sealed class ActiveThreadsSection(DialogueDbContext db, ThreadDigestReade
     {
         var viewer = await reader.ViewerForAsync(recipient, ct);
         var threads = ThreadDigestReader.InChosenSpaces(db.Threads.AsNoTracking().VisibleTo(viewer), recipient).Select(t => t.Id);
+        var own = recipient.UserId;
+        // Only others' posts count: a thread busy with the recipient's own posts alone is not news to them.
         var busiest = await db.Posts.AsNoTracking().VisibleTo(viewer)
-            .Where(p => p.CreatedAt >= since && p.CreatedAt < until && !p.IsDeleted && threads.Contains(p.ThreadId))
+            .Where(p => p.CreatedAt >= since && p.CreatedAt < until && !p.IsDeleted && threads.Contains(p.ThreadId)
+                && (own == null || p.AuthorId != own))
             .GroupBy(p => p.ThreadId)
             .Select(g => new { ThreadId = g.Key, Posts = g.Count(), Latest = g.Max(p => p.CreatedAt) })
             .Where(x => x.Posts >= MinimumPosts)

@@ -15,7 +15,7 @@ public sealed class MentionsSection(DialogueDbContext db, ThreadDigestReader rea
 
     public async Task<DigestSectionContent?> BuildAsync(DigestRecipient recipient, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
     {
-        if (recipient.UserId is null || !recipient.IncludeFollowedThreads)
+        if (recipient.UserId is not { } userId || !recipient.IncludeFollowedThreads)
         {
             return null;
         }
@@ -30,7 +30,7 @@ public sealed class MentionsSection(DialogueDbContext db, ThreadDigestReader rea
         {
             return null;
         }
-        var posts = await db.Posts.AsNoTracking().VisibleTo(viewer).Where(p => postIds.Contains(p.Id) && !p.IsDeleted)
+        var posts = await db.Posts.AsNoTracking().VisibleTo(viewer).Where(p => postIds.Contains(p.Id) && !p.IsDeleted && p.AuthorId != userId)
             .Select(p => new { p.Id, p.ThreadId, p.Html, p.AuthorId, p.CreatedAt, p.Thread!.Title, p.Thread.Label, p.Thread.ChathamHouse })
             .ToDictionaryAsync(p => p.Id, ct);
         var texts = await reader.PlainTextAsync([.. posts.Values.Select(p => (p.Id, p.Html))], viewer, ct);

@@ -15,8 +15,10 @@ public sealed class NewThreadsSection(DialogueDbContext db, ThreadDigestReader r
     public async Task<DigestSectionContent?> BuildAsync(DigestRecipient recipient, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
     {
         var viewer = await reader.ViewerForAsync(recipient, ct);
+        var own = recipient.UserId;
+        // A thread the recipient started themselves is no news to them; replies to it come through the other sections.
         var threads = await ThreadDigestReader.InChosenSpaces(db.Threads.AsNoTracking().VisibleTo(viewer), recipient)
-            .Where(t => t.CreatedAt >= since && t.CreatedAt < until)
+            .Where(t => t.CreatedAt >= since && t.CreatedAt < until && (own == null || t.AuthorId != own))
             .OrderByDescending(t => t.CreatedAt)
             .Take(ThreadDigestReader.MaxItems)
             .Select(t => new { t.Id, t.Title, t.Label, t.AuthorId, t.CreatedAt, t.ChathamHouse, Space = t.Space!.Name })
