@@ -10,6 +10,7 @@ public static class ThreadsServiceCollectionExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<PostRenderer>();
         services.AddScoped<PostDisplay>();
+        services.AddScoped<PostPreview>();
         services.AddScoped<Notifier>();
         services.AddScoped<Posting>();
         services.AddScoped<IndexModel.Handler>();
