@@ -14,6 +14,7 @@ public static class ThreadsServiceCollectionExtensions
         services.AddScoped<Notifier>();
         services.AddScoped<Posting>();
         services.AddScoped<IndexModel.Handler>();
+        services.AddScoped<TitleModel.Handler>();
         services.AddScoped<OutdatedPostsJob>();
         return services;
     }
