@@ -33,4 +33,5 @@ public enum ModerationAction
     RemoveFromSpace,
     AddSpaceModerator,
     RemoveSpaceModerator,
+    EditThreadTitle,
 }

@@ -24,10 +24,11 @@ public static class Browser
         string pageUrl,
         IReadOnlyDictionary<string, string> fields,
         string formSelector = "main form[method=post]",
-        string? submitName = null)
+        string? submitName = null,
+        string? submitSelector = null)
     {
         var page = await client.GetPageAsync(pageUrl);
-        return await client.SubmitAsync(page, pageUrl, fields, formSelector, submitName);
+        return await client.SubmitAsync(page, pageUrl, fields, formSelector, submitName, submitSelector);
     }
 
     public static async Task<HttpResponseMessage> SubmitAsync(
@@ -36,7 +37,8 @@ public static class Browser
         string pageUrl,
         IReadOnlyDictionary<string, string> fields,
         string formSelector = "main form[method=post]",
-        string? submitName = null)
+        string? submitName = null,
+        string? submitSelector = null)
     {
         var form = page.QuerySelector<IHtmlFormElement>(formSelector);
         Assert.True(form is not null, $"No form '{formSelector}' on {pageUrl}:\n{page.DocumentElement.OuterHtml}");
@@ -60,12 +62,19 @@ public static class Browser
             }
         }
         values.AddRange(fields);
+        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : pageUrl;
         if (submitName is not null)
         {
             var button = form.QuerySelector<IHtmlButtonElement>($"button[name='{submitName}']");
             values.Add(new(submitName, button?.Value ?? ""));
         }
-        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : pageUrl;
+        if (submitSelector is not null)
+        {
+            // The button that was pressed: a browser posts to its formaction (a second handler) when it has one.
+            var pressed = form.QuerySelector(submitSelector);
+            Assert.True(pressed is not null, $"No button '{submitSelector}' in the form on {pageUrl}");
+            action = pressed!.GetAttribute("formaction") is { Length: > 0 } f ? f : action;
+        }
         return await client.PostAsync(action, new FormUrlEncodedContent(values));
     }
 

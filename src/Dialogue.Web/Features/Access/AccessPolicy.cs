@@ -48,6 +48,10 @@ public static class AccessPolicy
         Can(viewer, post, AccessAction.Read) && viewer.IsApproved && viewer.UserId == post.AuthorId
         && !post.IsDeleted && post.Status is not (PostStatus.Deleted or PostStatus.Rejected) && !post.Thread.IsClosed;
 
+    /// <summary>Change a thread's title and tags: its moderators, or its author while they may still edit its first post.</summary>
+    public static bool CanEditTitle(Viewer viewer, PostFacts firstPost) =>
+        Can(viewer, firstPost.Thread, AccessAction.Moderate) || CanEdit(viewer, firstPost);
+
     /// <summary>Lowering a label: only a moderator of the thread's own space (by membership), never a site-wide role.</summary>
     public static bool CanLowerLabel(Viewer viewer, ThreadFacts thread) =>
         Can(viewer, thread, AccessAction.Moderate) && viewer.IsSpaceModerator(thread.SpaceId);

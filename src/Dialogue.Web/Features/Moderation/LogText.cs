@@ -36,6 +36,7 @@ public static class LogText
         ModerationAction.InviteToSpace => "invited a member",
         ModerationAction.RemoveFromSpace => "removed a member",
         ModerationAction.AddSpaceModerator => "appointed a space moderator",
+        ModerationAction.EditThreadTitle => "changed the title or tags",
         _ => "removed a space moderator",
     };
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Dialogue.Data;
+using Dialogue.Data.Moderation;
 using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Spaces;
 using Dialogue.Web.Features.Access;
@@ -30,10 +31,9 @@ public class EditModel(DialogueDbContext db, CurrentViewer current, LabelChanges
         [Display(Name = "Name")]
         public string Name { get; set; } = "";
 
-        [Required(ErrorMessage = "Enter an address.")]
         [RegularExpression("^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$", ErrorMessage = "Use lower-case letters, digits and hyphens only.")]
         [Display(Name = "Address")]
-        public string Slug { get; set; } = "";
+        public string? Slug { get; set; }
 
         [StringLength(2000, ErrorMessage = "The description can be at most 2000 characters.")]
         [Display(Name = "Description")]
@@ -75,7 +75,12 @@ public class EditModel(DialogueDbContext db, CurrentViewer current, LabelChanges
         {
             ModelState.AddModelError("Data.DefaultLabel", text["Choose a label."]);
         }
-        if (ReservedSlugs.Contains(Data.Slug) || await db.Spaces.AnyAsync(s => s.Slug == Data.Slug && s.Id != spaceId, ct))
+        if (Data.Slug.Length == 0)
+        {
+            // Left empty: derived from the name, and numbered until free, since the admin did not choose it.
+            Data.Slug = await FreeSlugAsync(SlugOf(Data.Name), spaceId, ct);
+        }
+        else if (ReservedSlugs.Contains(Data.Slug) || await db.Spaces.AnyAsync(s => s.Slug == Data.Slug && s.Id != spaceId, ct))
         {
             ModelState.AddModelError("Data.Slug", text["Another space already uses this address."]);
         }
@@ -89,6 +94,16 @@ public class EditModel(DialogueDbContext db, CurrentViewer current, LabelChanges
         {
             space = new Space { CreatedAt = now, CreatedById = viewer.UserId };
             db.Spaces.Add(space);
+            // Whoever creates a space runs it: an active member (so they read its AMBER threads) and its moderator.
+            space.Members.Add(new SpaceMember
+            {
+                UserId = viewer.UserId!,
+                Role = SpaceRole.Moderator,
+                Status = SpaceMemberStatus.Active,
+                CreatedAt = now,
+                DecidedById = viewer.UserId,
+                DecidedAt = now,
+            });
         }
         else
         {
@@ -106,6 +121,18 @@ public class EditModel(DialogueDbContext db, CurrentViewer current, LabelChanges
         var raised = spaceId is not null && Data.DefaultLabel > space.DefaultLabel;
         space.DefaultLabel = Data.DefaultLabel;
         await db.SaveChangesAsync(ct);
+        if (spaceId is null)
+        {
+            db.ModerationLog.Add(new ModerationLogEntry
+            {
+                ActorId = viewer.UserId,
+                At = now,
+                Action = ModerationAction.AddSpaceModerator,
+                SpaceId = space.Id,
+                TargetUserId = viewer.UserId,
+            });
+            await db.SaveChangesAsync(ct);
+        }
         if (raised)
         {
             // A thread is never laxer than its space: each one below the new default is raised the way a moderator
@@ -116,5 +143,38 @@ public class EditModel(DialogueDbContext db, CurrentViewer current, LabelChanges
         await transaction.CommitAsync(ct);
         TempData["Status"] = (string)text["The space was saved."];
         return Redirect("/Spaces/" + space.Slug);
+    }
+
+    /// <summary>The address a name suggests: ASCII letters and digits, everything else a single hyphen; "space" when nothing is left (a name in Chinese).</summary>
+    public static string SlugOf(string? name)
+    {
+        var slug = new System.Text.StringBuilder();
+        foreach (var c in (name ?? "").Normalize(System.Text.NormalizationForm.FormD).ToLowerInvariant())
+        {
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
+            {
+                slug.Append(c);
+            }
+            else if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark
+                && slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
+        }
+        var trimmed = slug.ToString().Trim('-');
+        trimmed = trimmed.Length > 50 ? trimmed[..50].TrimEnd('-') : trimmed;
+        return trimmed.Length == 0 ? "space" : trimmed;
+    }
+
+    private async Task<string> FreeSlugAsync(string wanted, long? spaceId, CancellationToken ct)
+    {
+        var taken = await db.Spaces.Where(s => s.Id != spaceId && (s.Slug == wanted || s.Slug.StartsWith(wanted + "-"))).Select(s => s.Slug).ToListAsync(ct);
+        taken.AddRange(ReservedSlugs);
+        var candidate = wanted;
+        for (var n = 2; taken.Contains(candidate, StringComparer.Ordinal); n++)
+        {
+            candidate = $"{wanted}-{n}";
+        }
+        return candidate;
     }
 }

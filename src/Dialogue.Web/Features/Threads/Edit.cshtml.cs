@@ -3,14 +3,17 @@ using Dialogue.Data;
 using Dialogue.Web.Features.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Dialogue.Web.Features.Threads;
 
 /// <summary>The author edits their post; the text it replaces is kept as a revision readers can open.</summary>
-public class EditModel(DialogueDbContext db, CurrentViewer current, Posting posting) : PageModel
+public class EditModel(DialogueDbContext db, CurrentViewer current, Posting posting, PostPreview preview, IStringLocalizer<Text> text) : PageModel
 {
     [BindProperty] public Command Data { get; set; } = new();
     public PostPage.Loaded Post { get; private set; } = null!;
+    /// <summary>The new text rendered as it would be saved, after the Preview button; null otherwise.</summary>
+    public string? PreviewHtml { get; private set; }
 
     public sealed class Command
     {
@@ -42,6 +45,20 @@ public class EditModel(DialogueDbContext db, CurrentViewer current, Posting post
         }
         await posting.EditAsync(postId, Data.Body, await current.GetAsync(ct), ct);
         return Redirect($"/Threads/Post/{postId}");
+    }
+
+    /// <summary>Shows the new text rendered above the form, as its readers would see it; saves nothing.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(long postId, CancellationToken ct)
+    {
+        if (await LoadAsync(postId, ct) is { } refusal)
+        {
+            return refusal;
+        }
+        if (PostPreview.DraftOf(ModelState, Data.Body, text["Write something to preview."]) is { } draft)
+        {
+            PreviewHtml = await preview.RenderAsync(draft, Post.Facts.Thread, await current.GetAsync(ct), ct);
+        }
+        return Page();
     }
 
     private async Task<IActionResult?> LoadAsync(long postId, CancellationToken ct)

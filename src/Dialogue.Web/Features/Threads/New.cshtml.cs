@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Dialogue.Web.Features.Threads;
 
 /// <summary>Start a thread in a space: title, a label no laxer than the space's, tags, the first post, and for RED its participants.</summary>
-public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posting, PostingRules rules, IStringLocalizer<Text> text) : PageModel
+public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posting, PostingRules rules, PostPreview preview, IStringLocalizer<Text> text) : PageModel
 {
     public sealed record Candidate(string UserId, string DisplayName);
 
@@ -21,6 +21,8 @@ public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posti
     public string SpaceName { get; private set; } = "";
     public SensitivityLabel SpaceLabel { get; private set; }
     public IReadOnlyList<Candidate> Candidates { get; private set; } = [];
+    /// <summary>The draft rendered as it would be posted, after the Preview button; null otherwise.</summary>
+    public string? PreviewHtml { get; private set; }
 
     public sealed class Command
     {
@@ -96,6 +98,26 @@ public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posti
             TempData["Status"] = (string)text["Thank you! A moderator reviews the first posts of new members; yours is marked “awaiting review” until then, and you will be told."];
         }
         return Redirect($"/Threads/{thread.Id}");
+    }
+
+    /// <summary>Shows the draft rendered above the form, as it would be posted (the label and participants decide who a mention may name); writes nothing.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(long spaceId, CancellationToken ct)
+    {
+        if (await LoadAsync(spaceId, ct) is { } refusal)
+        {
+            return refusal;
+        }
+        if (PostPreview.DraftOf(ModelState, Data.Body, text["Write something to preview."]) is not { } draft)
+        {
+            return Page();
+        }
+        var viewer = await current.GetAsync(ct);
+        var label = Data.Label is { } chosen && Enum.IsDefined(chosen) && AccessPolicy.IsAllowedLabel(chosen, SpaceLabel) ? chosen : SpaceLabel;
+        var participants = label == SensitivityLabel.Red
+            ? Data.Participants.Where(p => Candidates.Any(c => c.UserId == p)).Append(viewer.UserId!).Distinct(StringComparer.Ordinal).ToList()
+            : [];
+        PreviewHtml = await preview.RenderAsync(draft, new ThreadFacts(spaceId, label, viewer.UserId!, participants), viewer, ct);
+        return Page();
     }
 
     /// <summary>Comma-separated, trimmed, lower-case, distinct; null when there are too many or one is too long.</summary>

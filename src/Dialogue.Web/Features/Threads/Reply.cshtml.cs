@@ -22,12 +22,15 @@ public class ReplyModel(
     PostingRules rules,
     MarkdownRenderer markdown,
     PostRenderer renderer,
+    PostPreview preview,
     Microsoft.Extensions.Localization.IStringLocalizer<Text> text) : PageModel
 {
     [BindProperty] public Command Data { get; set; } = new();
     public long ThreadId { get; private set; }
     public string ThreadTitle { get; private set; } = "";
     public ThreadFacts Facts { get; private set; } = null!;
+    /// <summary>The draft rendered as it would be posted, after the Preview button; null otherwise.</summary>
+    public string? PreviewHtml { get; private set; }
 
     public sealed class Command
     {
@@ -83,6 +86,20 @@ public class ReplyModel(
             TempData["Status"] = (string)text["Thank you! A moderator reviews the first posts of new members; yours is marked “awaiting review” until then, and you will be told."];
         }
         return Redirect($"/Threads/{threadId}?p={DetailsModel.PageOf(post.Number)}#post-{post.Number}");
+    }
+
+    /// <summary>Shows the draft rendered above the form, as its readers would see it; writes nothing.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(long threadId, CancellationToken ct)
+    {
+        if (await LoadAsync(threadId, ct) is { } refusal)
+        {
+            return refusal;
+        }
+        if (PostPreview.DraftOf(ModelState, Data.Body, text["Write something to preview."]) is { } draft)
+        {
+            PreviewHtml = await preview.RenderAsync(draft, Facts, await current.GetAsync(ct), ct);
+        }
+        return Page();
     }
 
     /// <summary>

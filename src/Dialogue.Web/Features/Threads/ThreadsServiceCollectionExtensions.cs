@@ -10,9 +10,11 @@ public static class ThreadsServiceCollectionExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<PostRenderer>();
         services.AddScoped<PostDisplay>();
+        services.AddScoped<PostPreview>();
         services.AddScoped<Notifier>();
         services.AddScoped<Posting>();
         services.AddScoped<IndexModel.Handler>();
+        services.AddScoped<TitleModel.Handler>();
         services.AddScoped<OutdatedPostsJob>();
         return services;
     }

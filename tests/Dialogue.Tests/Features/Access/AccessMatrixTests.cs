@@ -131,7 +131,11 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
         var readable = Reads[kind][(int)label];
         var thread = world.Threads[label];
         var moderates = kind is Kind.SpaceModerator or Kind.Admin;
-        string[] urls = [$"/Moderation/Thread?threadId={thread.Id}", $"/Spaces/Members?spaceId={world.Space.Id}", $"/Threads/Edit?postId={world.Posts[label].Id}"];
+        string[] urls =
+        [
+            $"/Moderation/Thread?threadId={thread.Id}", $"/Spaces/Members?spaceId={world.Space.Id}", $"/Threads/Edit?postId={world.Posts[label].Id}",
+            $"/Threads/Title?threadId={thread.Id}",
+        ];
         if (kind == Kind.Stranger)
         {
             var stranger = world.Factory.CreateBrowser(followRedirects: false);
@@ -149,6 +153,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
             !readable ? HttpStatusCode.NotFound : moderates ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
             moderates ? HttpStatusCode.OK : HttpStatusCode.Forbidden, // the CLEAR space is visible to every viewer
             readable ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound, // someone else's post
+            !readable ? HttpStatusCode.NotFound : moderates ? HttpStatusCode.OK : HttpStatusCode.Forbidden, // someone else's thread's title
         };
         for (var i = 0; i < urls.Length; i++)
         {
