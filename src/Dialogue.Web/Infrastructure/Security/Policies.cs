@@ -19,11 +19,18 @@ public static class Policies
 
     public static void Add(AuthorizationOptions options)
     {
-        // Deny by default: the few anonymous pages are listed in AnonymousPages.
-        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        // Deny by default: the few anonymous pages are listed in AnonymousPages. An address that matches no endpoint has
+        // nothing to protect, so it answers 404 to everyone rather than sending a visitor to sign in for a page that is not there.
+        options.FallbackPolicy = new AuthorizationPolicyBuilder()
+            .RequireAssertion(context => context.User.Identity?.IsAuthenticated == true || MatchesNoEndpoint(context.Resource))
+            .Build();
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin).AddRequirements(StaffTwoFactorRequirement.Instance));
         options.AddPolicy(Staff, p => p.RequireRole(Roles.Admin, Roles.Moderator).AddRequirements(StaffTwoFactorRequirement.Instance));
         options.AddPolicy(StaffSurface, p => p.RequireAuthenticatedUser().AddRequirements(StaffTwoFactorRequirement.Instance));
         options.AddPolicy(Inviters, p => p.RequireRole(Roles.Admin, Roles.Organiser).AddRequirements(StaffTwoFactorRequirement.Instance));
     }
+
+    // The authorization middleware passes the request itself as the resource; anything else (a page filter, a handler
+    // asking about a resource) is not a request that missed every endpoint.
+    private static bool MatchesNoEndpoint(object? resource) => resource is HttpContext http && http.GetEndpoint() is null;
 }

@@ -168,13 +168,16 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
     {
         await world.EnsureAsync();
         var client = await world.ClientAsync(kind);
-        var red = await client.GetAsync($"/Threads/{world.Threads[SensitivityLabel.Red].Id}");
+        var redId = world.Threads[SensitivityLabel.Red].Id;
+        var red = await client.GetAsync($"/Threads/{redId}");
         var missing = await client.GetAsync("/Threads/987654321");
         Assert.Equal(HttpStatusCode.NotFound, red.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        // The page links back to the address asked for (sign in, language), so the id itself is left out of the comparison.
         Assert.Equal(
-            (await missing.Content.ReadAsStringAsync()).Length,
-            (await red.Content.ReadAsStringAsync()).Length);
+            (await missing.Content.ReadAsStringAsync()).Replace("987654321", "", StringComparison.Ordinal).Length,
+            (await red.Content.ReadAsStringAsync()).Replace($"Threads/{redId}", "Threads/", StringComparison.Ordinal)
+                .Replace($"Threads%2F{redId}", "Threads%2F", StringComparison.Ordinal).Length);
     }
 
     [Fact]

@@ -11,7 +11,6 @@ public sealed class AccountPagesTests(DialogueFactory factory) : IClassFixture<D
     [InlineData("/Accounts/RegisterConfirmation", "Check your email")]
     [InlineData("/Accounts/ForgotPassword", "Forgot your password?")]
     [InlineData("/Accounts/Lockout", "Account locked")]
-    [InlineData("/Accounts/AccessDenied", "Access denied")]
     [InlineData("/Accounts/ConfirmEmail", "Confirm your email address")]
     [InlineData("/Accounts/ResetPassword", "Choose a new password")]
     [InlineData("/Accounts/ConfirmEmailChange", "Confirm your new email address")]
