@@ -5,6 +5,7 @@ using Dialogue.Web.Features.Accounts;
 using Dialogue.Web.Features.Admin;
 using Dialogue.Web.Features.Digests;
 using Dialogue.Web.Features.Invitations;
+using Dialogue.Web.Features.Members;
 using Dialogue.Web.Features.Moderation;
 using Dialogue.Web.Features.Search;
 using Dialogue.Web.Features.Threads;
@@ -46,6 +47,7 @@ public static class DialogueBuilderExtensions
         services.AddDialogueThreads();
         services.AddDialogueModeration();
         services.AddDialogueSearch();
+        services.AddDialogueMembers();
         services.AddDialogueDigests();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -40,6 +40,7 @@ public sealed class ResourceAccessFilter(CurrentViewer current, DialogueDbContex
         [("/Digests/Settings", "Data.SpaceIds")] = "kept only where the member may still see the space (the handler intersects them)",
         [("/Digests/View", "ledgerId")] = "loads only a ledger row addressed to the signed-in member, else 404",
         [("/Invitations/Index", "id")] = "revokes only the sender's own invitation (admins: any), else 404",
+        [("/Members/Profile", "id")] = "a person, not content: only approved viewers see active members' profiles (else 404); their posts are listed through VisibleTo",
         [("/Moderation/Thread", "userId")] = "a person to silence; the thread itself is guarded here and moderation is checked",
         [("/Spaces/Edit", "Data.Slug")] = "admin-only page; the new address of the space being edited, checked for collisions",
         [("/Spaces/Members", "userId")] = "a person's membership row of the guarded space; managing it is checked",

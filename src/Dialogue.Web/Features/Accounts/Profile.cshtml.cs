@@ -26,7 +26,8 @@ public class ProfileModel(
 
     public bool TwoFactorEnabled { get; private set; }
 
-    public static IReadOnlyList<string> Zones => TimeZones.Ids;
+    /// <summary>The member had no zone of their own (UTC) and the form offers the one their browser reported instead.</summary>
+    public bool ZoneSuggestedByBrowser { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -45,6 +46,12 @@ public class ProfileModel(
             UiCulture = user.UiCulture ?? "",
             Bio = user.Bio,
         };
+        var browserZone = Request.Cookies[ViewerTime.ZoneCookie];
+        if (user.TimeZoneId == "UTC" && browserZone != "UTC" && TimeZones.TryFind(browserZone) is not null)
+        {
+            Data.TimeZone = browserZone!;
+            ZoneSuggestedByBrowser = true;
+        }
         return Page();
     }
 

@@ -26,8 +26,6 @@ public class RegisterModel(RegisterModel.Handler handler, IStringLocalizer<Text>
 
     public Gate Access { get; private set; } = new(RegistrationMode.Open, InvitationState.None, null);
 
-    public static IReadOnlyList<string> Zones => TimeZones.Ids;
-
     public async Task OnGetAsync(CancellationToken ct)
     {
         Access = await handler.CheckAsync(Invitation, ct);

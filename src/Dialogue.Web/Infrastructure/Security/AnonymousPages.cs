@@ -30,6 +30,8 @@ public static class AnonymousPages
         "/Threads/History",
         // Search results pass through the access policy: a signed-out visitor finds CLEAR posts only.
         "/Search/Index",
+        // A profile answers a signed-out visitor 404 like an unknown id (the handler asks for an approved viewer), not a sign-in redirect.
+        "/Members/Profile",
         "/Digests/Subscribe",
         "/Digests/Confirm",
         "/Digests/Unsubscribe",

@@ -11,12 +11,16 @@ public sealed class LocalTimeTagHelper(ViewerTime time) : TagHelper
     /// <summary>A .NET date format string; "f" is the long date with short time.</summary>
     public string Format { get; set; } = "f";
 
+    /// <summary>Someone else's zone (a member's local time on their profile); the viewer's when not given.</summary>
+    public TimeZoneInfo? Zone { get; set; }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         output.TagName = "time";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("datetime", Value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
-        output.Attributes.SetAttribute("title", time.Zone.Id);
-        output.Content.SetContent(time.Format(Value, Format));
+        var zone = Zone ?? time.Zone;
+        output.Attributes.SetAttribute("title", zone.Id);
+        output.Content.SetContent(TimeZoneInfo.ConvertTime(Value, zone).ToString(Format, System.Globalization.CultureInfo.CurrentCulture));
     }
 }

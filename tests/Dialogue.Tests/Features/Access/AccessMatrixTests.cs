@@ -109,12 +109,20 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
                 Assert.Matches($@"thread #{thread.Id}\b", logHtml);
             }
 
+            // The author's profile lists the post only to readers of its thread.
+            var profile = await client.GetAsync($"/Members/{world.Author.Id}");
+            Assert.Equal(HttpStatusCode.OK, profile.StatusCode);
+            Assert.Equal(expected, (await profile.Content.ReadAsStringAsync()).Contains(thread.Title, StringComparison.Ordinal));
+
             // Flagging: not found when unreadable.
             var flag = await client.GetAsync($"/Moderation/Flag?postId={world.Posts[label].Id}");
             Assert.Equal(expected ? HttpStatusCode.OK : HttpStatusCode.NotFound, flag.StatusCode);
         }
         else
         {
+            // Profiles are for members: a stranger finds none.
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Members/{world.Author.Id}")).StatusCode);
+
             // A stranger is sent to sign in, whatever the thread: the redirect discloses nothing.
             var quote = await world.Factory.CreateBrowser(followRedirects: false).GetAsync($"/Threads/Reply?threadId={thread.Id}&quotePostId={world.Posts[label].Id}");
             Assert.Equal(HttpStatusCode.Redirect, quote.StatusCode);
@@ -201,6 +209,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
         public DialogueFactory Factory => this;
         public Space Space { get; private set; } = null!;
         public Space AmberSpace { get; private set; } = null!;
+        /// <summary>Wrote the first post of every thread.</summary>
+        public DialogueUser Author { get; private set; } = null!;
         public Dictionary<SensitivityLabel, DiscussionThread> Threads { get; } = [];
         public Dictionary<SensitivityLabel, Post> Posts { get; } = [];
 
@@ -226,7 +236,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
                 users[Kind.RedParticipant] = await CreateMemberAsync();
                 users[Kind.SpaceModerator] = await CreateMemberAsync();
                 users[Kind.Admin] = await this.AdminAsync();
-                var author = await CreateMemberAsync();
+                var author = Author = await CreateMemberAsync();
                 await this.AddToSpaceAsync(Space.Id, author);
                 await this.AddToSpaceAsync(Space.Id, users[Kind.SpaceMember]);
                 await this.AddToSpaceAsync(Space.Id, users[Kind.RedParticipant]);

@@ -92,7 +92,7 @@ public sealed class RegistrationTests(DialogueFactory factory) : IClassFixture<D
         var client = factory.CreateDefaultClient();
         client.DefaultRequestHeaders.Add("Cookie", "tz=America%2FSao_Paulo");
         var page = await client.GetPageAsync("/Accounts/Register");
-        Assert.Equal("America/Sao_Paulo", page.QuerySelector<IHtmlSelectElement>("#Data_TimeZone")!.Value);
+        Assert.Equal("America/Sao_Paulo", page.QuerySelector<IHtmlInputElement>("#Data_TimeZone")!.Value);
     }
 
     [Fact]
