@@ -10,4 +10,12 @@ public enum NotificationKind
     PostRejected = 4,
     SpaceInvitation = 5,
     SpaceRequestDecided = 6,
+    /// <summary>Staff work: a post waits for review (thread and post set; shown only while the recipient may read it).</summary>
+    PostHeld = 7,
+    /// <summary>Staff work: a post was flagged (thread and post set).</summary>
+    PostFlagged = 8,
+    /// <summary>Staff work: a member asks to join a space the recipient manages (space set, actor the requester).</summary>
+    JoinRequested = 9,
+    /// <summary>Staff work for admins: an account waits for approval (actor the new account; no thread, post or space).</summary>
+    AccountAwaitingApproval = 10,
 }

@@ -120,6 +120,7 @@ public class RegisterModel(RegisterModel.Handler handler, IStringLocalizer<Text>
         DialogueDbContext db,
         UserManager<DialogueUser> users,
         AccountEmails emails,
+        Moderation.StaffNotifier staff,
         TimeProvider clock,
         IStringLocalizer<Text> text)
     {
@@ -197,6 +198,10 @@ public class RegisterModel(RegisterModel.Handler handler, IStringLocalizer<Text>
                 return new Outcome(pending, [.. added.Errors.Select(e => e.Description)]);
             }
             await emails.QueueConfirmationAsync(user, await users.GenerateEmailConfirmationTokenAsync(user), culture);
+            if (pending)
+            {
+                await staff.AccountAwaitingApprovalAsync(user.Id, ct);
+            }
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return new Outcome(pending, []);

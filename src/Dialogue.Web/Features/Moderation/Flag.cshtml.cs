@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace Dialogue.Web.Features.Moderation;
 
 /// <summary>Flag a post for the moderators. Enough open flags from different members hide it until one reviews it.</summary>
-public class FlagModel(DialogueDbContext db, CurrentViewer current, IOptions<ModerationOptions> options, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
+public class FlagModel(DialogueDbContext db, CurrentViewer current, StaffNotifier staff, IOptions<ModerationOptions> options, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
 {
     [BindProperty] public Command Data { get; set; } = new();
     public long PostId { get; private set; }
@@ -77,6 +77,8 @@ public class FlagModel(DialogueDbContext db, CurrentViewer current, IOptions<Mod
             db.ChangeTracker.Clear();
         }
         await HideWhenEnoughFlagsAsync(postId, now, ct);
+        await staff.PostFlaggedAsync(postId, viewer.UserId!, ct);
+        await db.SaveChangesAsync(ct);
         TempData["Status"] = (string)text["Thank you: the moderators will look at this post."];
         return Redirect($"/Threads/Post/{postId}");
     }

@@ -8,6 +8,7 @@ public static class ModerationServiceCollectionExtensions
         services.AddScoped<PostingRules>();
         services.AddScoped<ModeratorActions>();
         services.AddScoped<LabelChanges>();
+        services.AddScoped<StaffNotifier>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Spaces;
 using Dialogue.Data.Threads;
 using Dialogue.Web.Features.Access;
+using Dialogue.Web.Features.Moderation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Dialogue.Web.Features.Spaces;
 
 /// <summary>A space and its threads (pinned first, then by last activity), with joining and watching.</summary>
-public class DetailsModel(DialogueDbContext db, CurrentViewer current, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
+public class DetailsModel(DialogueDbContext db, CurrentViewer current, StaffNotifier staff, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
 {
     public const int PageSize = 30;
 
@@ -75,11 +76,11 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, TimeProvi
         return text["Welcome to the space."];
     }, ct);
 
-    public Task<IActionResult> OnPostRequestAsync(string slug, CancellationToken ct) => ChangeAsync(slug, (space, row, now) =>
+    public Task<IActionResult> OnPostRequestAsync(string slug, CancellationToken ct) => ChangeAsync(slug, async (space, row, now) =>
     {
         if (!AccessPolicy.CanRequestToJoin(Viewer, Facts) || row is not null)
         {
-            return Task.FromResult<string?>(null);
+            return null;
         }
         var message = RequestMessage?.Trim();
         db.SpaceMembers.Add(new SpaceMember
@@ -90,7 +91,8 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, TimeProvi
             CreatedAt = now,
             RequestMessage = string.IsNullOrEmpty(message) ? null : message[..Math.Min(message.Length, 1000)],
         });
-        return Task.FromResult<string?>(text["Your request was sent to the space's moderators."]);
+        await staff.JoinRequestedAsync(space.Id, Viewer.UserId!, ct);
+        return text["Your request was sent to the space's moderators."];
     }, ct);
 
     public Task<IActionResult> OnPostLeaveAsync(string slug, CancellationToken ct) => ChangeAsync(slug, (space, row, now) =>

@@ -13,7 +13,18 @@ public class NotificationsModel(DialogueDbContext db, CurrentViewer current, Tim
     public const int Shown = 50;
 
     public sealed record Row(long Id, NotificationKind Kind, DateTimeOffset CreatedAt, bool Unread, string? ActorName,
-        long? ThreadId, string? ThreadTitle, long? PostId, string? SpaceName, string? SpaceSlug, string? Message);
+        long? ThreadId, string? ThreadTitle, long? PostId, long? SpaceId, string? SpaceName, string? SpaceSlug, string? Message)
+    {
+        /// <summary>Staff work leads to where it is done; everything else to what it is about.</summary>
+        public string Link => Kind switch
+        {
+            NotificationKind.PostHeld => "/Moderation/Queue",
+            NotificationKind.PostFlagged => "/Moderation/Queue#flags",
+            NotificationKind.JoinRequested => $"/Spaces/Members?spaceId={SpaceId}",
+            NotificationKind.AccountAwaitingApproval => "/Admin/Members?Status=PendingApproval",
+            _ => PostId is { } postId ? $"/Threads/Post/{postId}" : ThreadId is { } threadId ? $"/Threads/{threadId}" : SpaceSlug is { } slug ? $"/Spaces/{slug}" : "/Threads/Notifications",
+        };
+    }
 
     public IReadOnlyList<Row> Items { get; private set; } = [];
 
@@ -25,7 +36,7 @@ public class NotificationsModel(DialogueDbContext db, CurrentViewer current, Tim
             .Take(Shown)
             .Select(n => new Row(n.Id, n.Kind, n.CreatedAt, n.ReadAt == null,
                 db.Users.Where(u => u.Id == n.ActorId).Select(u => u.DisplayName).FirstOrDefault(),
-                n.ThreadId, n.Thread!.Title, n.PostId, n.Space!.Name, n.Space.Slug, n.Message))
+                n.ThreadId, n.Thread!.Title, n.PostId, n.SpaceId, n.Space!.Name, n.Space.Slug, n.Message))
             .ToListAsync(ct);
     }
 

@@ -12,7 +12,7 @@ namespace Dialogue.Web.Features.Threads;
 /// Writes threads and posts: renders once, numbers the post, moves the thread's activity, marks it read
 /// for its author, and notifies — all in one transaction, so a post and its notifications and emails exist together.
 /// </summary>
-public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifier notifier, PostingRules rules, TimeProvider clock)
+public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifier notifier, StaffNotifier staff, PostingRules rules, TimeProvider clock)
 {
     public const int MaxTags = 5;
 
@@ -58,6 +58,10 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
         {
             await notifier.PostAddedAsync(Facts(thread), thread.Id, thread.Title, post, rendered.MentionedUserIds, ct);
         }
+        else
+        {
+            await staff.PostHeldAsync(Facts(thread), thread.Id, thread.Title, post, ct);
+        }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return thread;
@@ -87,6 +91,10 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
         if (!held)
         {
             await notifier.PostAddedAsync(Facts(thread), threadId, thread.Title, post, rendered.MentionedUserIds, ct);
+        }
+        else
+        {
+            await staff.PostHeldAsync(Facts(thread), threadId, thread.Title, post, ct);
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -57,6 +57,31 @@ public sealed class FlagTests(DialogueFactory factory) : IClassFixture<DialogueF
     }
 
     [Fact]
+    public async Task The_queue_explains_dismissing_and_upholding_flags_and_offers_a_reason_and_a_stricter_label()
+    {
+        var (_, _, moderator, post, title) = await PostAsync();
+        var reader = await factory.CreateSignedInBrowserAsync(await factory.CreateMemberAsync());
+        await FlagAsync(reader, post.Id, "Spam");
+
+        var queue = await (await factory.CreateSignedInBrowserAsync(moderator)).GetPageAsync("/Moderation/Queue");
+        var item = queue.QuerySelectorAll(".queue-item").Single(i => i.TextContent.Contains(title, StringComparison.Ordinal));
+        string Hint(string handler)
+        {
+            var button = item.QuerySelector($"form[action*='handler={handler}'] button")!;
+            return item.QuerySelector("#" + button.GetAttribute("aria-describedby"))!.TextContent;
+        }
+        Assert.Equal("The flags were wrong: close them and show the post to its readers.", Hint("Dismiss"));
+        Assert.Equal("The flags were right: close them and hide the post from everyone but its author and the moderators.", Hint("Uphold"));
+        Assert.Null(item.QuerySelector("form[action*='handler=Approve']"));
+        // An approved post cannot be rejected; once hidden by flags it can, with a reason.
+        Assert.Null(item.QuerySelector("form[action*='handler=Reject']"));
+        var raise = item.QuerySelector("form[action*='handler=RaiseLabel']")!;
+        Assert.Equal(["AMBER", "AMBER+STRICT", "RED"], raise.QuerySelectorAll("option").Select(o => o.TextContent.Replace("TLP:", "", StringComparison.Ordinal)));
+        Assert.Contains("Only a space moderator can lower it again.", raise.TextContent, StringComparison.Ordinal);
+        Assert.Empty(queue.QuerySelectorAll("[style]"));
+    }
+
+    [Fact]
     public async Task Upholding_flags_keeps_the_post_hidden()
     {
         var (_, _, moderator, post, title) = await PostAsync();

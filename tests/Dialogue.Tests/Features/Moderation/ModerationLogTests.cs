@@ -47,4 +47,38 @@ public sealed class ModerationLogTests(DialogueFactory factory) : IClassFixture<
         Assert.Contains(reason, moderatorRow, StringComparison.Ordinal);
         Assert.Contains(author.DisplayName, moderatorRow, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_log_says_how_flags_were_resolved_in_words_not_enum_names_in_either_language()
+    {
+        var space = await factory.CreateSpaceAsync(SensitivityLabel.Green);
+        var author = await factory.CreateMemberAsync();
+        var moderator = await factory.CreateMemberAsync();
+        await factory.AddToSpaceAsync(space.Id, author);
+        await factory.AddToSpaceAsync(space.Id, moderator, SpaceRole.Moderator);
+        var title = ThreadsWorld.Unique("Resolved");
+        var thread = await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Green, title, "opening");
+        var reply = await factory.ReplyAsync(thread.Id, author, "a reply");
+        await factory.WithDbAsync(async db =>
+        {
+            db.Flags.Add(new Dialogue.Data.Moderation.Flag { PostId = reply.Id, FlaggedById = author.Id, Reason = Dialogue.Data.Moderation.FlagReason.Spam, CreatedAt = factory.Clock.GetUtcNow() });
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(ModeratorActions.ReviewOutcome.Done, await factory.WithScopeAsync(async sp =>
+        {
+            var viewer = await ViewerLoader.ForUserAsync(sp.GetRequiredService<DialogueDbContext>(), moderator.Id, CancellationToken.None);
+            return await sp.GetRequiredService<ModeratorActions>().DismissFlagsAsync(reply.Id, viewer, CancellationToken.None);
+        }));
+
+        var english = (await (await factory.CreateSignedInBrowserAsync(moderator)).GetPageAsync("/Moderation/Log")).QuerySelectorAll("tbody tr")
+            .Single(r => r.TextContent.Contains(title, StringComparison.Ordinal) && r.TextContent.Contains("resolved flags", StringComparison.Ordinal)).TextContent;
+        Assert.Contains("(dismissed: the post is shown)", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dismissed", english, StringComparison.Ordinal);
+
+        await factory.WithDbAsync(db => db.Users.Where(u => u.Id == moderator.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.UiCulture, "zh-Hans")));
+        var chinese = (await (await factory.CreateSignedInBrowserAsync(moderator)).GetPageAsync("/Moderation/Log")).QuerySelectorAll("tbody tr")
+            .Single(r => r.TextContent.Contains(title, StringComparison.Ordinal) && r.TextContent.Contains("已驳回", StringComparison.Ordinal)).TextContent;
+        Assert.Contains("已驳回：帖子已显示", chinese, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dismissed", chinese, StringComparison.Ordinal);
+    }
 }
