@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Thread page throughput: a signed-out reader opening a 20-post CLEAR thread, measured with wrk on loopback.
+# Thread page throughput: a signed-out reader opening the first 20-post page of a CLEAR thread, measured with wrk on loopback.
 #   bash tests/Dialogue.Benchmarks/thread-page.sh [connections=32] [seconds=30]
 # Starts the published app (Release, SQLite, demo content) on 127.0.0.1 in a temporary folder and removes it after.
 set -euo pipefail
@@ -25,7 +25,7 @@ for _ in $(seq 1 60); do
   curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
   sleep 1
 done
-THREAD_ID="$(sqlite3 "$WORK/data/dialogue.db" "SELECT Id FROM Threads WHERE Title LIKE 'Open discussion:%' LIMIT 1;")"
+THREAD_ID="$(sqlite3 "$WORK/data/dialogue.db" "SELECT Id FROM Threads WHERE Title LIKE 'Replication log:%' LIMIT 1;")"
 URL="http://127.0.0.1:$PORT/Threads/$THREAD_ID"
 STATUS="$(curl -s -o "$WORK/page.html" -w '%{http_code}' "$URL")"
 [ "$STATUS" = 200 ] || { echo "GET $URL answered $STATUS" >&2; tail -40 "$WORK/app.log" >&2; exit 1; }

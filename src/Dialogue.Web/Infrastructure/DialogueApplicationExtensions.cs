@@ -31,6 +31,8 @@ public static class DialogueApplicationExtensions
                 // Readers never wait for the writer; set once, the mode stays with the file.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             }
+            // Before the first-admin check: the demo brings its own admin, so no set-up link is printed.
+            await services.GetRequiredService<DemoSeeder>().SeedIfAskedAsync(CancellationToken.None);
             await services.GetRequiredService<FirstAdmin>().EnsureAsync(CancellationToken.None);
         }
         catch (Exception ex) when (DatabaseUnavailableException.From(ex, database, services.GetRequiredService<IOptions<AppOptions>>().Value) is { } unavailable)
@@ -38,7 +40,6 @@ public static class DialogueApplicationExtensions
             // A bare "SQLite Error 14" names neither the file nor the cause.
             throw unavailable;
         }
-        await services.GetRequiredService<DemoSeeder>().SeedIfAskedAsync(CancellationToken.None);
         RecurringJobs.Register(services.GetRequiredService<IRecurringJobManager>());
         await OutdatedPostsJob.EnqueueIfNeededAsync(services.GetRequiredService<DialogueDbContext>(), services.GetRequiredService<IBackgroundJobClient>(), CancellationToken.None);
     }

@@ -23,13 +23,7 @@ public sealed class FirstAdmin(
 {
     public async Task EnsureAsync(CancellationToken ct)
     {
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                Check(await roles.CreateAsync(new IdentityRole(role)));
-            }
-        }
+        await EnsureRolesAsync();
         if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0)
         {
             return;
@@ -49,6 +43,17 @@ public sealed class FirstAdmin(
         await db.SaveChangesAsync(ct);
         logger.LogWarning("No admin exists yet. Open this one-time link to create the admin account: {Link}",
             app.Value.Link($"/Accounts/Setup?token={token}"));
+    }
+
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)));
+            }
+        }
     }
 
     public async Task<bool> IsTokenValidAsync(string? token, CancellationToken ct) =>

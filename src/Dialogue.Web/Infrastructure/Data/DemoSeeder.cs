@@ -1,9 +1,16 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
 using Dialogue.Data;
 using Dialogue.Data.Accounts;
-using Dialogue.Data.Sensitivity;
+using Dialogue.Data.Digests;
+using Dialogue.Data.Moderation;
 using Dialogue.Data.Spaces;
+using Dialogue.Data.Threads;
 using Dialogue.Web.Features.Access;
+using Dialogue.Web.Features.Accounts;
 using Dialogue.Web.Features.Threads;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -11,118 +18,260 @@ using Microsoft.Extensions.Options;
 
 namespace Dialogue.Web.Infrastructure.Data;
 
-/// <summary>Demo content for a newcomer's first run; does nothing unless Demo:Seed is set and the site has no members yet.</summary>
-public sealed class DemoSeeder(
+/// <summary>
+/// Fills an empty site (no accounts at all) with the demo in <see cref="DemoContent"/>, so a newcomer sees every
+/// feature at work. Posts go through <see cref="Posting"/> like a member's, so rendering, mentions, quotes, search
+/// text and counters are the app's own; only their times are moved back afterwards to spread them over weeks.
+/// </summary>
+public sealed partial class DemoSeeder(
     UserManager<DialogueUser> users,
     DialogueDbContext db,
     Posting posting,
+    FirstAdmin firstAdmin,
     IOptions<DemoOptions> options,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
-    private static readonly (string Email, string Name, string Affiliation, string Country, string Zone, string Culture, string Role)[] Members =
-    [
-        ("amira@demo.dialogue", "Amira Haddad", "Institute for Safe AI", "Jordan", "Asia/Amman", "en", Roles.Moderator),
-        ("li.wei@demo.dialogue", "Li Wei", "Tsinghua University", "China", "Asia/Shanghai", "zh-Hans", Roles.Organiser),
-        ("jonas@demo.dialogue", "Jonas Berg", "Alignment Lab", "Germany", "Europe/Berlin", "en", Roles.GlossaryEditor),
-        ("sarah@demo.dialogue", "Sarah Okafor", "Center for AI Policy", "United States", "America/New_York", "en", Roles.Member),
-    ];
+    public static string Email(string key) => key + "@" + DemoContent.Domain;
 
     public async Task SeedIfAskedAsync(CancellationToken ct)
     {
-        if (!options.Value.Seed || await users.Users.AnyAsync(u => u.Email!.EndsWith("@demo.dialogue"), ct))
+        if (!options.Value.Seed || await users.Users.AnyAsync(ct))
         {
             return;
         }
+        var timer = Stopwatch.StartNew();
+        await firstAdmin.EnsureRolesAsync();
+        // Random per site: a demo left reachable on a network must not share a password with every other demo.
         var password = "Demo-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)) + "1";
         var now = clock.GetUtcNow();
-        foreach (var m in Members)
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var person in DemoContent.People)
         {
-            var user = new DialogueUser
-            {
-                UserName = m.Email,
-                Email = m.Email,
-                EmailConfirmed = true,
-                DisplayName = m.Name,
-                Affiliation = m.Affiliation,
-                Country = m.Country,
-                TimeZoneId = m.Zone,
-                UiCulture = m.Culture,
-                CreatedAt = now,
-                ApprovedAt = now,
-            };
-            var result = await users.CreateAsync(user, password);
-            if (!result.Succeeded)
-            {
-                throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-            }
-            await users.AddToRolesAsync(user, m.Role == Roles.Member ? [Roles.Member] : [Roles.Member, m.Role]);
+            var joined = person.Key == DemoContent.NewcomerKey ? now.AddDays(-2) : now.AddDays(-60);
+            ids[person.Key] = await CreateAsync(person, password, joined, AccountStatus.Active);
         }
-        await SeedSpacesAsync(now, ct);
-        logger.LogWarning("Demo members created: {Emails}, all with the password {Password}",
-            string.Join(", ", Members.Select(m => m.Email)), password);
-    }
+        await CreateAsync(DemoContent.Pending, password, now.AddHours(-20), AccountStatus.PendingApproval);
 
-    /// <summary>One CLEAR open space everyone can read, one AMBER closed space for a few, with threads and replies.</summary>
-    private async Task SeedSpacesAsync(DateTimeOffset now, CancellationToken ct)
-    {
-        var ids = await db.Users.Where(u => u.Email!.EndsWith("@demo.dialogue")).ToDictionaryAsync(u => u.Email!, u => u.Id, ct);
-        var open = new Space
-        {
-            Name = "Open research",
-            Slug = "open-research",
-            DefaultLabel = SensitivityLabel.Clear,
-            JoinPolicy = SpaceJoinPolicy.Open,
-            CreatedAt = now,
-            Description = "Published work, reading lists and calls for collaboration. Readable by anyone.",
-        };
-        var evals = new Space
-        {
-            Name = "Frontier evaluations",
-            Slug = "frontier-evaluations",
-            DefaultLabel = SensitivityLabel.Amber,
-            JoinPolicy = SpaceJoinPolicy.Closed,
-            CreatedAt = now,
-            Description = "Unpublished evaluation results, shared among the space's members only.",
-        };
-        db.Spaces.AddRange(open, evals);
-        await db.SaveChangesAsync(ct);
-        foreach (var id in ids.Values)
-        {
-            db.SpaceMembers.Add(new SpaceMember { SpaceId = open.Id, UserId = id, CreatedAt = now });
-        }
-        db.SpaceMembers.Add(new SpaceMember { SpaceId = evals.Id, UserId = ids["amira@demo.dialogue"], Role = SpaceRole.Moderator, CreatedAt = now });
-        db.SpaceMembers.Add(new SpaceMember { SpaceId = evals.Id, UserId = ids["li.wei@demo.dialogue"], CreatedAt = now });
-        db.SpaceMembers.Add(new SpaceMember { SpaceId = evals.Id, UserId = ids["jonas@demo.dialogue"], CreatedAt = now });
-        await db.SaveChangesAsync(ct);
-
+        var spaces = await SeedSpacesAsync(ids, now, ct);
         var viewers = await ViewerLoader.ForUsersAsync(db, [.. ids.Values], ct);
-        Viewer As(string email) => viewers[ids[email]];
+        Viewer As(string key) => viewers[ids[key]];
 
-        var reading = await posting.StartThreadAsync(new Posting.NewThread(open.Id, "Reading list: interpretability in 2026", SensitivityLabel.Clear,
-            ["reading-list", "interpretability"],
-            "Please add papers you found useful this year.\n\n- *Scaling monosemanticity*\n- Circuit tracing follow-ups\n\nReplies in any language are welcome.", []),
-            As("jonas@demo.dialogue"), ct, trusted: true);
-        await posting.ReplyAsync(reading.Id, "我推荐关于稀疏自编码器的综述，尤其是中文社区的复现报告。@jonas", As("li.wei@demo.dialogue"), ct, trusted: true);
-        await posting.ReplyAsync(reading.Id, "Adding two evaluation papers from our group. @li.wei could you share the replication links?", As("sarah@demo.dialogue"), ct, trusted: true);
-
-        // A full first page (20 posts): what a lively thread looks like, and the page the thread benchmark measures.
-        var weekly = await posting.StartThreadAsync(new Posting.NewThread(open.Id, "Open discussion: what changed in evals this week", SensitivityLabel.Clear,
-            ["weekly"], "What did you learn this week? One paragraph each, links welcome.", []), As("sarah@demo.dialogue"), ct, trusted: true);
-        string[] voices = ["amira@demo.dialogue", "li.wei@demo.dialogue", "jonas@demo.dialogue", "sarah@demo.dialogue"];
-        for (var i = 1; i < 20; i++)
+        var threadIds = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (seed, index) in DemoContent.Threads.Append(DemoContent.LongThread()).Select((t, i) => (t, i)))
         {
-            await posting.ReplyAsync(weekly.Id,
-                $"Note {i}: we re-ran the **refusal** benchmark with a new seed; results in the [shared sheet](https://example.org/sheet/{i}). 第{i}条：结果与上周一致。",
-                As(voices[i % voices.Length]), ct, trusted: true);
+            // Threads start at different hours of the day, as they would across these time zones.
+            var start = now.AddDays(-seed.DaysAgo).AddHours(-(index * 7 % 13));
+            threadIds[seed.Title] = await WriteThreadAsync(seed, start, spaces, ids, As, now, ct);
         }
 
-        var glossary = await posting.StartThreadAsync(new Posting.NewThread(open.Id, "How do we translate “alignment tax”?", SensitivityLabel.Green,
-            ["glossary"], "Members only: candidate translations before they go to the public glossary.", []), As("amira@demo.dialogue"), ct, trusted: true);
-        await posting.ReplyAsync(glossary.Id, "“对齐税” is common, but some prefer “对齐成本”.", As("li.wei@demo.dialogue"), ct, trusted: true);
+        // The newcomer's first reply goes through the ordinary rules, so it waits in the review queue.
+        var timezones = threadIds["Time zones: when should the monthly call be?"];
+        var held = await posting.ReplyAsync(timezones, DemoContent.HeldReply, As(DemoContent.NewcomerKey), ct);
+        await BackdateAsync(timezones, [(held.Id, now.AddHours(-3))], ct);
 
-        var results = await posting.StartThreadAsync(new Posting.NewThread(evals.Id, "Pre-release results: cyber uplift eval", SensitivityLabel.Amber,
-            ["evals"], "Draft numbers for discussion inside this space only. **Do not forward.**", []), As("amira@demo.dialogue"), ct, trusted: true);
-        await posting.ReplyAsync(results.Id, "Our replication is within the error bars. @amira", As("li.wei@demo.dialogue"), ct, trusted: true);
+        await SeedModerationWorkAsync(threadIds[DemoContent.FlaggedPostThread], spaces, ids, now, ct);
+        await SeedSubscriptionsAsync(spaces, ids, now, ct);
+        // Older notifications have been seen; the last two days' stay unread, as for a member back from a trip.
+        await db.Notifications.Where(n => n.CreatedAt < now.AddDays(-2))
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now.AddDays(-2)), ct);
+
+        var table = new StringBuilder();
+        foreach (var person in DemoContent.People.Append(DemoContent.Pending))
+        {
+            table.Append(CultureInfo.InvariantCulture, $"\n  {Email(person.Key),-26} {person.Name,-18} {person.Role ?? Roles.Member,-15} {person.About}");
+        }
+        logger.LogInformation(
+            "Demo site seeded in {Seconds:0.0} s. Sign in with any of these addresses and the password {Password} (admin: {Admin}):{Table}",
+            timer.Elapsed.TotalSeconds, password, Email(DemoContent.AdminKey), table.ToString());
     }
+
+    private async Task<string> CreateAsync(DemoContent.Person person, string password, DateTimeOffset joined, AccountStatus status)
+    {
+        var user = new DialogueUser
+        {
+            UserName = Email(person.Key),
+            Email = Email(person.Key),
+            EmailConfirmed = true,
+            DisplayName = person.Name,
+            Affiliation = person.Affiliation,
+            Country = person.Country,
+            TimeZoneId = person.Zone,
+            UiCulture = person.Culture,
+            PreferredLanguages = person.Culture == "zh-Hans" ? "zh, en" : "en",
+            Status = status,
+            CreatedAt = joined,
+            ApprovedAt = status == AccountStatus.Active ? joined : null,
+        };
+        Check(await users.CreateAsync(user, password));
+        Check(await users.AddToRolesAsync(user, person.Role is { } role ? [Roles.Member, role] : [Roles.Member]));
+        return user.Id;
+    }
+
+    private async Task<Dictionary<string, long>> SeedSpacesAsync(Dictionary<string, string> ids, DateTimeOffset now, CancellationToken ct)
+    {
+        var created = now.AddDays(-59);
+        var spaces = DemoContent.Spaces.ToDictionary(s => s.Slug, s => new Space
+        {
+            Name = s.Name,
+            Slug = s.Slug,
+            Description = s.Description,
+            DefaultLabel = s.Label,
+            JoinPolicy = s.Join,
+            CreatedAt = created,
+            CreatedById = ids[DemoContent.AdminKey],
+        }, StringComparer.Ordinal);
+        db.Spaces.AddRange(spaces.Values);
+        await db.SaveChangesAsync(ct);
+        foreach (var seed in DemoContent.Spaces)
+        {
+            foreach (var key in seed.Members)
+            {
+                db.SpaceMembers.Add(new SpaceMember
+                {
+                    SpaceId = spaces[seed.Slug].Id,
+                    UserId = ids[key],
+                    Role = seed.Moderators.Contains(key) ? SpaceRole.Moderator : SpaceRole.Member,
+                    CreatedAt = created,
+                    DecidedById = seed.Join == SpaceJoinPolicy.Closed ? ids[DemoContent.AdminKey] : null,
+                    DecidedAt = seed.Join == SpaceJoinPolicy.Closed ? created : null,
+                });
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return spaces.ToDictionary(s => s.Key, s => s.Value.Id, StringComparer.Ordinal);
+    }
+
+    private async Task<long> WriteThreadAsync(
+        DemoContent.ThreadSeed seed, DateTimeOffset start, Dictionary<string, long> spaces, Dictionary<string, string> ids, Func<string, Viewer> author,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var times = PostTimes(start, seed.Posts.Length, now.AddMinutes(-40));
+        var (first, body) = seed.Posts[0];
+        var participants = seed.Participants?.Select(p => ids[p]).ToList() ?? [];
+        var thread = await posting.StartThreadAsync(
+            new Posting.NewThread(spaces[seed.Space], seed.Title, seed.Label, seed.Tags, body, participants), author(first), ct, trusted: true);
+        var written = new List<(long PostId, DateTimeOffset At)>(seed.Posts.Length)
+        {
+            (await db.Posts.Where(p => p.ThreadId == thread.Id && p.Number == 1).Select(p => p.Id).SingleAsync(ct), times[0]),
+        };
+        for (var i = 1; i < seed.Posts.Length; i++)
+        {
+            var text = QuoteToken().Replace(seed.Posts[i].Body, m =>
+            {
+                var number = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+                return Quote(written[number - 1].PostId, seed.Posts[number - 1].Body);
+            });
+            var post = await posting.ReplyAsync(thread.Id, text, author(seed.Posts[i].Author), ct, trusted: true);
+            written.Add((post.Id, times[i]));
+        }
+        await BackdateAsync(thread.Id, written, ct);
+        return thread.Id;
+    }
+
+    /// <summary>Moves posts (and what they caused) back to when they were "written"; the thread's activity follows its latest post.</summary>
+    private async Task BackdateAsync(long threadId, IReadOnlyList<(long PostId, DateTimeOffset At)> posts, CancellationToken ct)
+    {
+        // One commit for the whole thread rather than one per statement: it keeps seeding within seconds.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var (postId, at) in posts)
+        {
+            await db.Posts.Where(p => p.Id == postId).ExecuteUpdateAsync(s => s.SetProperty(p => p.CreatedAt, at), ct);
+            await db.Notifications.Where(n => n.PostId == postId).ExecuteUpdateAsync(s => s.SetProperty(n => n.CreatedAt, at), ct);
+        }
+        var first = await db.Posts.Where(p => p.ThreadId == threadId).MinAsync(p => p.CreatedAt, ct);
+        var last = await db.Posts.Where(p => p.ThreadId == threadId).MaxAsync(p => p.CreatedAt, ct);
+        await db.Threads.Where(t => t.Id == threadId)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.CreatedAt, first).SetProperty(t => t.LastActivityAt, last), ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>A quote as the Quote button writes it, of the quoted post's first paragraph of its own words.</summary>
+    private static string Quote(long postId, string quotedBody)
+    {
+        var paragraph = quotedBody.Split("\n\n").First(p => !p.StartsWith('{') && !p.StartsWith("```", StringComparison.Ordinal));
+        return $"> [quote={postId.ToString(CultureInfo.InvariantCulture)}]\n>\n" + string.Join('\n', paragraph.Split('\n').Select(l => "> " + l));
+    }
+
+    /// <summary>Replies a few hours apart, squeezed when needed so the last one is still in the past.</summary>
+    private static DateTimeOffset[] PostTimes(DateTimeOffset start, int count, DateTimeOffset latest)
+    {
+        double[] gapsInHours = [3, 7, 1.5, 11, 4, 20, 2.5, 9];
+        var offsets = new double[count];
+        for (var i = 1; i < count; i++)
+        {
+            offsets[i] = offsets[i - 1] + gapsInHours[i % gapsInHours.Length];
+        }
+        var room = (latest - start).TotalHours;
+        var scale = count > 1 && offsets[^1] > room ? room / offsets[^1] : 1;
+        return [.. offsets.Select(h => start.AddHours(h * scale))];
+    }
+
+    private async Task SeedModerationWorkAsync(long flaggedThreadId, Dictionary<string, long> spaces, Dictionary<string, string> ids, DateTimeOffset now, CancellationToken ct)
+    {
+        var flagged = await db.Posts.Where(p => p.ThreadId == flaggedThreadId && p.Number == 2).Select(p => p.Id).SingleAsync(ct);
+        db.Flags.Add(new Flag
+        {
+            PostId = flagged,
+            FlaggedById = ids["marie"],
+            Reason = FlagReason.RevealsSensitiveInformation,
+            Message = "These numbers come from the AMBER space and should not be in a GREEN thread.",
+            CreatedAt = now.AddHours(-5),
+        });
+        db.SpaceMembers.Add(new SpaceMember
+        {
+            SpaceId = spaces["frontier-evaluations"],
+            UserId = ids["ana"],
+            Status = SpaceMemberStatus.Requested,
+            RequestMessage = DemoContent.JoinRequestMessage,
+            CreatedAt = now.AddHours(-8),
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task SeedSubscriptionsAsync(Dictionary<string, long> spaces, Dictionary<string, string> ids, DateTimeOffset now, CancellationToken ct)
+    {
+        DigestSubscription Digest(string key, DigestFrequency frequency, int hour, params string[] only) => new()
+        {
+            UserId = ids[key],
+            Frequency = frequency,
+            Weekday = DayOfWeek.Monday,
+            LocalHour = hour,
+            AllSpaces = only.Length == 0,
+            SpaceIds = [.. only.Select(slug => spaces[slug])],
+            CreatedAt = now,
+            UpdatedAt = now,
+            SubscribedAt = now,
+            // From now on: the first digest covers what happens after seeding, not the backdated history.
+            ScheduleStartsAt = now,
+            NextDueAt = now,
+        };
+        db.DigestSubscriptions.AddRange(
+            Digest("jonas", DigestFrequency.Daily, 7),
+            Digest("li.wei", DigestFrequency.Daily, 8, "chinese-exchange", "frontier-evaluations"),
+            Digest("sarah", DigestFrequency.Weekly, 9),
+            Digest("olga", DigestFrequency.Weekly, 18));
+        db.PublicSubscribers.Add(new PublicSubscriber
+        {
+            Email = "reader@example.org",
+            UiCulture = "en",
+            ConfirmationTokenHash = Tokens.Hash(Tokens.New()),
+            ConfirmationSentAt = now.AddDays(-10),
+            ConfirmedAt = now.AddDays(-10),
+            CreatedAt = now.AddDays(-10),
+            NextDueAt = now,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    [GeneratedRegex(@"\{q:(\d+)\}")]
+    private static partial Regex QuoteToken();
 }
