@@ -57,13 +57,13 @@ public sealed class FoundationTests(DialogueFactory factory) : IClassFixture<Dia
     }
 
     [Fact]
-    public async Task Stranger_cannot_tell_an_unknown_page_from_a_members_only_one()
+    public async Task Stranger_gets_404_for_an_unknown_address_and_is_sent_to_sign_in_for_a_members_only_page()
     {
         var client = factory.CreateBrowser(followRedirects: false);
         var unknown = await client.GetAsync("/no/such/page");
         var membersOnly = await client.GetAsync("/Accounts/Profile");
-        Assert.Equal(HttpStatusCode.Redirect, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, membersOnly.StatusCode);
-        Assert.StartsWith("/Accounts/SignIn", unknown.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/Accounts/SignIn", membersOnly.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 }

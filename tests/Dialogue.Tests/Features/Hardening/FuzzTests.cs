@@ -40,6 +40,7 @@ public sealed class FuzzTests(DialogueFactory factory) : IClassFixture<DialogueF
             ["postId"] = post.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["slug"] = space.Slug,
             ["ledgerId"] = "1",
+            ["id"] = member.Id,
         });
         Assert.Contains("/Search", urls);
         Assert.Contains($"/Threads/{thread.Id}", urls);
