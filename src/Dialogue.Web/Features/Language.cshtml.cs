@@ -1,7 +1,6 @@
 using Dialogue.Data.Accounts;
 using Dialogue.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -18,10 +17,7 @@ public class LanguageModel(UserManager<DialogueUser> users, SignInManager<Dialog
         {
             return BadRequest();
         }
-        Response.Cookies.Append(
-            CookieRequestCultureProvider.DefaultCookieName,
-            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+        LanguageCookie.Set(Response, culture);
         if (await users.GetUserAsync(User) is { } user)
         {
             user.UiCulture = culture;

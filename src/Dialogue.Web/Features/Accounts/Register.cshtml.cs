@@ -3,6 +3,7 @@ using System.Globalization;
 using Dialogue.Data;
 using Dialogue.Data.Accounts;
 using Dialogue.Data.Site;
+using Dialogue.Web.Infrastructure.Localization;
 using Dialogue.Web.Infrastructure.Security;
 using Dialogue.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Identity;
@@ -26,12 +27,19 @@ public class RegisterModel(RegisterModel.Handler handler, IStringLocalizer<Text>
 
     public Gate Access { get; private set; } = new(RegistrationMode.Open, InvitationState.None, null);
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <param name="lang">The language an invitation was written in: the page opens in it and keeps it (a cookie).</param>
+    public async Task<IActionResult> OnGetAsync(string? lang, CancellationToken ct)
     {
+        if (SupportedCultures.IsSupported(lang) && !string.Equals(lang, CultureInfo.CurrentUICulture.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            LanguageCookie.Set(Response, SupportedCultures.For(lang).Name);
+            return RedirectToPage(new { Invitation });
+        }
         Access = await handler.CheckAsync(Invitation, ct);
         Data.Email = Access.InvitedEmail ?? "";
         var browserZone = Request.Cookies[ViewerTime.ZoneCookie];
         Data.TimeZone = TimeZones.TryFind(browserZone) is not null ? browserZone! : "UTC";
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

@@ -141,7 +141,7 @@ public class IndexModel(DialogueDbContext db, IndexModel.Handler handler, TimePr
                 {
                     [nameof(InvitationEmail.InviterName)] = inviterName,
                     [nameof(InvitationEmail.Note)] = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim(),
-                    [nameof(InvitationEmail.Link)] = app.Value.Link("/Accounts/Register?invitation=" + token),
+                    [nameof(InvitationEmail.Link)] = app.Value.Link("/Accounts/Register?invitation=" + token + "&lang=" + SupportedCultures.For(command.Language).Name),
                     [nameof(InvitationEmail.ValidDays)] = (int)Validity.TotalDays,
                 });
             await db.SaveChangesAsync(ct);

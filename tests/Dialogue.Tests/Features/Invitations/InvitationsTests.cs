@@ -82,6 +82,24 @@ public sealed class InvitationsTests(DialogueFactory factory) : IClassFixture<Di
         Assert.Contains("接受邀请并创建账户", mail.TextBody, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_invitation_written_in_Chinese_opens_registration_in_Chinese()
+    {
+        var organiser = await factory.CreateMemberAsync(null, Roles.Organiser);
+        var email = NewAddress();
+        await InviteAsync(await factory.CreateSignedInBrowserAsync(organiser), email, language: "zh-Hans");
+        var link = await factory.LinkInLatestEmailAsync(email, "/Accounts/Register");
+
+        var visitor = factory.CreateBrowser();
+        visitor.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US,en;q=0.9");
+        var page = await visitor.GetPageAsync(new Uri(link).PathAndQuery);
+
+        Assert.Equal("zh-Hans", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(email, page.QuerySelector("input[name='Data.Email']")?.GetAttribute("value"));
+        // The choice stays for the rest of the visit.
+        Assert.Equal("zh-Hans", (await visitor.GetPageAsync("/Accounts/SignIn")).DocumentElement.GetAttribute("lang"));
+    }
+
     [Theory]
     [InlineData("not-an-email")]
     [InlineData("name@localhost")]
