@@ -19,7 +19,16 @@ public static class Person
         await form.GetByLabel("Email address").FillAsync(email);
         await form.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await form.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Accounts/SignIn", StringComparison.OrdinalIgnoreCase));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/Accounts/SignIn", StringComparison.OrdinalIgnoreCase));
+        }
+        catch (TimeoutException)
+        {
+            // Say what the page said instead of only "timeout", so a failed sign-in can be told from a slow one.
+            var said = await page.Locator("main").InnerTextAsync();
+            throw new TimeoutException($"Still on {page.Url} after signing in as {email}; the page says: {said}");
+        }
     }
 
     /// <summary>The page's main content (the layout's navigation repeats some link names).</summary>
