@@ -11,7 +11,6 @@ namespace Dialogue.Web.Infrastructure.Security;
 public static class Policies
 {
     public const string Admin = "Admin";
-    public const string Staff = "Staff";
     /// <summary>A surface any signed-in member may open but staff only with two-factor authentication when admins require it.</summary>
     public const string StaffSurface = "StaffSurface";
     /// <summary>Who may send invitations: admins, and organisers inviting people to their workshops.</summary>
@@ -25,7 +24,6 @@ public static class Policies
             .RequireAssertion(context => context.User.Identity?.IsAuthenticated == true || MatchesNoEndpoint(context.Resource))
             .Build();
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin).AddRequirements(StaffTwoFactorRequirement.Instance));
-        options.AddPolicy(Staff, p => p.RequireRole(Roles.Admin, Roles.Moderator).AddRequirements(StaffTwoFactorRequirement.Instance));
         options.AddPolicy(StaffSurface, p => p.RequireAuthenticatedUser().AddRequirements(StaffTwoFactorRequirement.Instance));
         options.AddPolicy(Inviters, p => p.RequireRole(Roles.Admin, Roles.Organiser).AddRequirements(StaffTwoFactorRequirement.Instance));
     }
