@@ -24,7 +24,7 @@ namespace Dialogue.Web.Features.Access;
 /// to its members; they cannot add themselves to a RED thread's participants without a participant doing so.
 /// This keeps a compromised or coerced admin account from silently reading the most sensitive threads.
 /// </remarks>
-public static class AccessPolicy
+public static partial class AccessPolicy
 {
     public static bool Can(Viewer viewer, ThreadFacts thread, AccessAction action) => action switch
     {

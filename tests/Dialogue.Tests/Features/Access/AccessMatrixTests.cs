@@ -15,8 +15,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
 {
     public enum Kind { Stranger, MemberNotInSpace, SpaceMember, RedParticipant, SpaceModerator, Admin }
 
-    /// <summary>Columns: CLEAR, GREEN, AMBER, AMBER+STRICT, RED.</summary>
-    private static readonly Dictionary<Kind, bool[]> Reads = new()
+    /// <summary>Columns: CLEAR, GREEN, AMBER, AMBER+STRICT, RED. Public so each feature's own matrix test (Workshops, Glossary, ...) holds its surfaces to the same table.</summary>
+    public static readonly Dictionary<Kind, bool[]> Reads = new()
     {
         [Kind.Stranger] = [true, false, false, false, false],
         [Kind.MemberNotInSpace] = [true, true, false, false, false],
@@ -213,6 +213,9 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
         public DialogueUser Author { get; private set; } = null!;
         public Dictionary<SensitivityLabel, DiscussionThread> Threads { get; } = [];
         public Dictionary<SensitivityLabel, Post> Posts { get; } = [];
+
+        /// <summary>The account playing a kind of viewer, for feature matrix tests that add their own content (a RED workshop's invitee, say).</summary>
+        public DialogueUser User(Kind kind) => users[kind];
 
         public static string BodyOf(SensitivityLabel label) => $"secret-body-of-{label}-thread";
         public static string LogReasonOf(SensitivityLabel label) => $"log-reason-of-{label}-thread";
