@@ -30,6 +30,7 @@ public sealed partial class DemoSeeder(
     FirstAdmin firstAdmin,
     IOptions<DemoOptions> options,
     TimeProvider clock,
+    IEnumerable<IDemoPart> parts,
     ILogger<DemoSeeder> logger)
 {
     public static string Email(string key) => key + "@" + DemoContent.Domain;
@@ -75,6 +76,11 @@ public sealed partial class DemoSeeder(
         // Older notifications have been seen; the last two days' stay unread, as for a member back from a trip.
         await db.Notifications.Where(n => n.CreatedAt < now.AddDays(-2))
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now.AddDays(-2)), ct);
+        var site = new DemoSite(ids, spaces, threadIds, As, now);
+        foreach (var part in parts)
+        {
+            await part.SeedAsync(site, ct);
+        }
 
         var table = new StringBuilder();
         foreach (var person in DemoContent.People.Append(DemoContent.Pending))
