@@ -37,6 +37,7 @@ public class DialogueDbContext(DbContextOptions<DialogueDbContext> options)
     public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
     public DbSet<Watch> Watches => Set<Watch>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<ReadState> ReadStates => Set<ReadState>();
 
     public DbSet<Flag> Flags => Set<Flag>();

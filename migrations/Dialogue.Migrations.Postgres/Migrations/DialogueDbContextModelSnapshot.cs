@@ -1020,6 +1020,25 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Threads.NotificationPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Topic")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Email")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("InApp")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("UserId", "Topic");
+
+                    b.ToTable("NotificationPreferences");
+                });
+
             modelBuilder.Entity("Dialogue.Data.Threads.Post", b =>
                 {
                     b.Property<long>("Id")
@@ -1587,6 +1606,15 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.Navigation("Space");
 
                     b.Navigation("Thread");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Threads.NotificationPreference", b =>
+                {
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Dialogue.Data.Threads.Post", b =>

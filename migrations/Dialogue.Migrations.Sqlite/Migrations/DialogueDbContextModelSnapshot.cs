@@ -986,6 +986,25 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Threads.NotificationPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Topic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Email")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InApp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Topic");
+
+                    b.ToTable("NotificationPreferences");
+                });
+
             modelBuilder.Entity("Dialogue.Data.Threads.Post", b =>
                 {
                     b.Property<long>("Id")
@@ -1541,6 +1560,15 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.Navigation("Space");
 
                     b.Navigation("Thread");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Threads.NotificationPreference", b =>
+                {
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Dialogue.Data.Threads.Post", b =>

@@ -99,6 +99,15 @@ internal sealed class WatchConfiguration : IEntityTypeConfiguration<Watch>
     }
 }
 
+internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfiguration<NotificationPreference>
+{
+    public void Configure(EntityTypeBuilder<NotificationPreference> preference)
+    {
+        preference.HasKey(p => new { p.UserId, p.Topic });
+        preference.HasOne<DialogueUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
 {
     public void Configure(EntityTypeBuilder<Notification> notification)

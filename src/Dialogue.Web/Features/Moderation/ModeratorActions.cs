@@ -24,6 +24,7 @@ public sealed class ModeratorActions(
     DialogueDbContext db,
     PostRenderer renderer,
     Notifier notifier,
+    NotificationPreferences preferences,
     LabelChanges labels,
     Outbox outbox,
     IStringLocalizer<Text> text,
@@ -48,15 +49,18 @@ public sealed class ModeratorActions(
         var now = clock.GetUtcNow();
         SetStatus(post, thread, PostStatus.Approved, null, moderator, now);
         Log(ModerationAction.ApprovePost, moderator, thread, post.Id, post.AuthorId, null, null, now);
-        db.Notifications.Add(new Notification
+        if ((await preferences.ForAsync(post.AuthorId, NotificationTopic.ModerationOutcomes, ct)).InApp)
         {
-            RecipientId = post.AuthorId,
-            Kind = NotificationKind.PostApproved,
-            ThreadId = thread.Id,
-            PostId = post.Id,
-            ActorId = moderator.UserId,
-            CreatedAt = now,
-        });
+            db.Notifications.Add(new Notification
+            {
+                RecipientId = post.AuthorId,
+                Kind = NotificationKind.PostApproved,
+                ThreadId = thread.Id,
+                PostId = post.Id,
+                ActorId = moderator.UserId,
+                CreatedAt = now,
+            });
+        }
         // Only now do watchers and mentioned members hear of it, judged as themselves, as the author's post.
         var rendered = await renderer.RenderAsync(post.Source, Posting.Facts(thread), null, ct);
         await notifier.PostAddedAsync(Posting.Facts(thread), thread.Id, thread.Title, post, rendered.MentionedUserIds, ct);
@@ -78,21 +82,25 @@ public sealed class ModeratorActions(
         SetStatus(post, thread, PostStatus.Rejected, reason, moderator, now);
         Log(ModerationAction.RejectPost, moderator, thread, post.Id, post.AuthorId, reason, null, now);
         await ResolveOpenFlagsAsync(post.Id, FlagResolution.Upheld, moderator, now, ct);
-        db.Notifications.Add(new Notification
+        var choice = await preferences.ForAsync(post.AuthorId, NotificationTopic.ModerationOutcomes, ct);
+        if (choice.InApp)
         {
-            RecipientId = post.AuthorId,
-            Kind = NotificationKind.PostRejected,
-            ThreadId = thread.Id,
-            PostId = post.Id,
-            ActorId = moderator.UserId,
-            Message = reason,
-            CreatedAt = now,
-        });
+            db.Notifications.Add(new Notification
+            {
+                RecipientId = post.AuthorId,
+                Kind = NotificationKind.PostRejected,
+                ThreadId = thread.Id,
+                PostId = post.Id,
+                ActorId = moderator.UserId,
+                Message = reason,
+                CreatedAt = now,
+            });
+        }
         var author = await db.Users.AsNoTracking().Where(u => u.Id == post.AuthorId)
             .Select(u => new { u.Email, u.DisplayName, u.UiCulture }).SingleAsync(ct);
         var level = EmailRule.LevelFor(thread.Label, await EmailRule.SiteAsync(db, ct));
         // At "nothing" the admin sends nothing of this label by email: the in-app notification is all there is.
-        if (author.Email is not null && level != EmailDetail.Nothing)
+        if (author.Email is not null && level != EmailDetail.Nothing && choice.Email)
         {
             var named = EmailRule.NamesThread(level);
             var parameters = new Dictionary<string, object?>

@@ -5,6 +5,7 @@ using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Spaces;
 using Dialogue.Data.Threads;
 using Dialogue.Web.Features.Access;
+using Dialogue.Web.Features.Threads;
 using Dialogue.Web.Infrastructure;
 using Dialogue.Web.Infrastructure.Email;
 using Dialogue.Web.Infrastructure.Localization;
@@ -17,13 +18,14 @@ namespace Dialogue.Web.Features.Moderation;
 /// <summary>
 /// Tells staff that work waits for them: a held post, a flag, a join request, an account to approve. Each candidate
 /// is judged as themselves through the access policy (a moderator who may not read a RED thread never hears of its
-/// held post). Admins also get an email, through the outbox and <see cref="EmailRule"/>: there is no per-person
-/// setting yet (it needs a column), so admins always get it and moderators never do.
+/// held post). Each is told in the app and by email (through the outbox and <see cref="EmailRule"/>) as their
+/// <see cref="NotificationPreferences"/> say: by default admins get the email and moderators do not.
 /// Runs on the caller's DbContext; the caller saves.
 /// </summary>
 public sealed class StaffNotifier(
     DialogueDbContext db,
     Outbox outbox,
+    NotificationPreferences preferences,
     IStringLocalizer<Text> text,
     IOptions<AppOptions> app,
     TimeProvider clock)
@@ -131,7 +133,10 @@ public sealed class StaffNotifier(
         var alreadyTold = await unread.Select(n => n.RecipientId).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var told = staff.Where(v => !alreadyTold.Contains(v.UserId!)).ToList();
-        foreach (var viewer in told)
+        var choices = await preferences.ForAsync(
+            [.. told.Select(v => v.UserId!)], NotificationTopic.StaffWork,
+            told.Where(v => v.IsAdmin).Select(v => v.UserId!).ToHashSet(StringComparer.Ordinal), ct);
+        foreach (var viewer in told.Where(v => choices[v.UserId!].InApp))
         {
             db.Notifications.Add(new Notification
             {
@@ -144,18 +149,18 @@ public sealed class StaffNotifier(
                 CreatedAt = now,
             });
         }
-        var adminIds = told.Where(v => v.IsAdmin).Select(v => v.UserId!).ToList();
-        if (mail is null || adminIds.Count == 0)
+        var emailIds = told.Where(v => choices[v.UserId!].Email).Select(v => v.UserId!).ToList();
+        if (mail is null || emailIds.Count == 0)
         {
             return;
         }
-        var admins = await db.Users.AsNoTracking().Where(u => adminIds.Contains(u.Id) && u.Email != null)
+        var people = await db.Users.AsNoTracking().Where(u => emailIds.Contains(u.Id) && u.Email != null)
             .Select(u => new { u.Email, u.DisplayName, u.UiCulture }).ToListAsync(ct);
-        foreach (var admin in admins)
+        foreach (var person in people)
         {
-            var parameters = new Dictionary<string, object?>(mail.Parameters) { [nameof(StaffWorkEmail.RecipientName)] = admin.DisplayName };
+            var parameters = new Dictionary<string, object?>(mail.Parameters) { [nameof(StaffWorkEmail.RecipientName)] = person.DisplayName };
             await outbox.AddAsync<StaffWorkEmail>(
-                new EmailRecipient(admin.Email!, admin.DisplayName, SupportedCultures.For(admin.UiCulture)),
+                new EmailRecipient(person.Email!, person.DisplayName, SupportedCultures.For(person.UiCulture)),
                 EmailKind,
                 () => mail.Label is { } label ? EmailRule.Subject(label, mail.Subject()) : mail.Subject(),
                 parameters,

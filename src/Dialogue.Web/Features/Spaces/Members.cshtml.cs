@@ -3,6 +3,7 @@ using Dialogue.Data.Moderation;
 using Dialogue.Data.Spaces;
 using Dialogue.Data.Threads;
 using Dialogue.Web.Features.Access;
+using Dialogue.Web.Features.Threads;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace Dialogue.Web.Features.Spaces;
 /// A space's members: its moderators (and admins) approve or decline requests, invite members and remove
 /// them; admins appoint and remove space moderators. Every decision is written to the moderation log.
 /// </summary>
-public class MembersModel(DialogueDbContext db, CurrentViewer current, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
+public class MembersModel(DialogueDbContext db, CurrentViewer current, NotificationPreferences preferences, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
 {
     public sealed record Row(string UserId, string DisplayName, string? Email, SpaceRole Role, SpaceMemberStatus Status, DateTimeOffset Since, string? RequestMessage);
 
@@ -123,7 +124,8 @@ public class MembersModel(DialogueDbContext db, CurrentViewer current, TimeProvi
         var now = clock.GetUtcNow();
         apply(row, now);
         db.ModerationLog.Add(new ModerationLogEntry { ActorId = Viewer.UserId, At = now, Action = action, SpaceId = spaceId, TargetUserId = userId });
-        if (action is ModerationAction.ApproveSpaceRequest or ModerationAction.DeclineSpaceRequest)
+        if (action is ModerationAction.ApproveSpaceRequest or ModerationAction.DeclineSpaceRequest
+            && (await preferences.ForAsync(userId, NotificationTopic.ModerationOutcomes, ct)).InApp)
         {
             db.Notifications.Add(new Notification
             {

@@ -22,6 +22,7 @@ public sealed class Notifier(
     DialogueDbContext db,
     Outbox outbox,
     PostDisplay display,
+    NotificationPreferences preferences,
     IStringLocalizer<Text> text,
     IOptions<AppOptions> app,
     TimeProvider clock)
@@ -43,7 +44,8 @@ public sealed class Notifier(
         var readers = viewers.Values.Where(v => AccessPolicy.Can(v, facts, AccessAction.Read)).Select(v => v.UserId!).ToHashSet(StringComparer.Ordinal);
         var now = clock.GetUtcNow();
         var mentionedReaders = mentioned.Where(readers.Contains).Where(id => id != post.AuthorId).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var id in mentionedReaders)
+        var mentionChoices = await preferences.ForAsync(mentionedReaders, NotificationTopic.Mentions, null, ct);
+        foreach (var id in mentionedReaders.Where(id => mentionChoices[id].InApp))
         {
             db.Notifications.Add(new Notification
             {
@@ -56,7 +58,9 @@ public sealed class Notifier(
             });
         }
         var kind = post.Number == 1 ? NotificationKind.NewThread : NotificationKind.Reply;
-        foreach (var id in watchers.Where(readers.Contains).Where(id => id != post.AuthorId && !mentionedReaders.Contains(id)))
+        var watchingReaders = watchers.Where(readers.Contains).Where(id => id != post.AuthorId && !mentionedReaders.Contains(id)).ToList();
+        var replyChoices = await preferences.ForAsync(watchingReaders, NotificationTopic.Replies, null, ct);
+        foreach (var id in watchingReaders.Where(id => replyChoices[id].InApp))
         {
             db.Notifications.Add(new Notification
             {
@@ -68,9 +72,10 @@ public sealed class Notifier(
                 CreatedAt = now,
             });
         }
-        if (mentionedReaders.Count > 0)
+        var emailed = mentionedReaders.Where(id => mentionChoices[id].Email).ToList();
+        if (emailed.Count > 0)
         {
-            await EmailMentionsAsync(threadId, thread.Label, title, post, mentionedReaders, viewers, ct);
+            await EmailMentionsAsync(threadId, thread.Label, title, post, emailed, viewers, ct);
         }
     }
 

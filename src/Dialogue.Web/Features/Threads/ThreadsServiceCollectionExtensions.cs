@@ -12,6 +12,7 @@ public static class ThreadsServiceCollectionExtensions
         services.AddScoped<PostDisplay>();
         services.AddScoped<PostPreview>();
         services.AddScoped<Notifier>();
+        services.AddScoped<NotificationPreferences>();
         services.AddScoped<Posting>();
         services.AddScoped<IndexModel.Handler>();
         services.AddScoped<TitleModel.Handler>();

@@ -34,7 +34,7 @@ public sealed class FuzzTests(DialogueFactory factory) : IClassFixture<DialogueF
         var thread = await factory.StartThreadAsync(space.Id, member, SensitivityLabel.Clear, ThreadsWorld.Unique("Fuzzed"), "Body of the fuzzed thread");
         var post = await factory.FirstPostAsync(thread.Id);
 
-        var urls = PageUrls(new Dictionary<string, string>
+        var urls = PageRoutes.UrlsOf(factory, new Dictionary<string, string>
         {
             ["threadId"] = thread.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["postId"] = post.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -64,25 +64,6 @@ public sealed class FuzzTests(DialogueFactory factory) : IClassFixture<DialogueF
             }
         }
         Assert.True(failures.Count == 0, $"{failures.Count} server errors:\n" + string.Join("\n", failures.Take(60)));
-    }
-
-    private List<string> PageUrls(Dictionary<string, string> routeValues)
-    {
-        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null);
-        var urls = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var endpoint in endpoints)
-        {
-            var path = "/" + string.Join("/", endpoint.RoutePattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
-            {
-                Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal => literal.Content,
-                Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart { IsOptional: true } => "",
-                Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter => routeValues[parameter.Name],
-                _ => "",
-            }))));
-            urls.Add(path.TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : "/");
-        }
-        return [.. urls.Order(StringComparer.Ordinal)];
     }
 
     private static async Task FuzzAsync(string who, Func<Task<HttpClient>> newClient, List<string> urls, List<string> failures)
