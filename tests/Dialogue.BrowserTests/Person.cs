@@ -37,4 +37,9 @@ public static class Person
     /// <summary>True when the page is wider than the screen, so that a reader has to scroll sideways.</summary>
     public static Task<bool> ScrollsSidewaysAsync(this IPage page) =>
         page.EvaluateAsync<bool>("document.documentElement.scrollWidth > document.documentElement.clientWidth");
+
+    /// <summary>Names the innermost elements that reach past the screen's edge, so a failure says what to fix.</summary>
+    public static Task<string> WiderThanTheScreenAsync(this IPage page) => page.EvaluateAsync<string>(
+        "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+        + ".slice(-4).map(e => e.tagName + '.' + e.className).join(', ')");
 }

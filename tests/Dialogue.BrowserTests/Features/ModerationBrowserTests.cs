@@ -32,19 +32,14 @@ public sealed class ModerationBrowserTests(BrowserFixture fixture)
         await page.SignInAsync(moderator.Email!, DialogueFactory.Password);
         await page.GotoAsync("/Moderation/Queue");
         await Assertions.Expect(page.Locator(".queue-item form[action*='handler=Uphold']").First).ToBeVisibleAsync();
-        Assert.False(await page.ScrollsSidewaysAsync(), "The review queue scrolls sideways on a 390 px screen: " + await WiderThanTheScreenAsync(page));
+        Assert.False(await page.ScrollsSidewaysAsync(), "The review queue scrolls sideways on a 390 px screen: " + await page.WiderThanTheScreenAsync());
         await page.AssertNoSeriousViolationsAsync();
 
         var admin = await fixture.NewPageAsync(phone: true);
         await admin.SignInAsync(DialogueFactory.AdminEmail, DialogueFactory.Password);
         await admin.GotoAsync("/Admin/Members");
         await Assertions.Expect(admin.Locator("#members")).ToBeVisibleAsync();
-        Assert.False(await admin.ScrollsSidewaysAsync(), "The member list scrolls sideways on a 390 px screen: " + await WiderThanTheScreenAsync(admin));
+        Assert.False(await admin.ScrollsSidewaysAsync(), "The member list scrolls sideways on a 390 px screen: " + await admin.WiderThanTheScreenAsync());
         await admin.AssertNoSeriousViolationsAsync();
     }
-
-    /// <summary>Names the innermost elements that reach past the screen's edge, so a failure says what to fix.</summary>
-    private static Task<string> WiderThanTheScreenAsync(IPage page) => page.EvaluateAsync<string>(
-        "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
-        + ".slice(-4).map(e => e.tagName + '.' + e.className).join(', ')");
 }

@@ -42,7 +42,7 @@ public sealed class ShellBrowserTests(BrowserFixture fixture)
         {
             await page.Keyboard.PressAsync("Tab");
             var name = await page.EvaluateAsync<string>(
-                "() => { const e = document.activeElement; if (e.closest('main')) return '<main>'; return (e.tagName + ':' + (e.getAttribute('aria-label') || e.textContent || e.getAttribute('placeholder') || '')).replace(/\\s+/g, ' ').trim(); }");
+                "() => { const e = document.activeElement; if (e.closest('main')) return '<main>'; return e.tagName + ':' + (e.getAttribute('aria-label') || e.textContent || e.getAttribute('placeholder') || '').replace(/\\s+/g, ' ').trim(); }");
             if (name == "<main>")
             {
                 break;
@@ -109,6 +109,7 @@ public sealed class ShellBrowserTests(BrowserFixture fixture)
 
     public static TheoryData<bool> Widths() => new() { false, true };
 
+
     [Theory]
     [MemberData(nameof(Widths))]
     public async Task Shell_pages_have_no_serious_violations_and_fit_the_screen(bool phone)
@@ -121,11 +122,11 @@ public sealed class ShellBrowserTests(BrowserFixture fixture)
         await page.SignInAsync(moderator.Email!, DialogueFactory.Password);
         await CheckAsync(page, phone, "/", "/Search?q=gauges", "/Threads/NotificationSettings", "/Threads/Notifications", $"/Members/{moderator.Id}",
             "/Digests/Settings", "/Moderation/Queue", "/Moderation/Log", $"/Threads/{threadId}", $"/Threads/Title?threadId={threadId}",
-            $"/Spaces/Members?spaceId={space.Id}", $"/Spaces/Edit?spaceId={space.Id}", "/Accounts/Profile", "/Accounts/ChangePassword");
+            $"/Spaces/Members?spaceId={space.Id}", "/Accounts/Profile", "/Accounts/ChangePassword");
 
         var admin = await fixture.NewPageAsync(phone: phone);
         await admin.SignInAsync(DialogueFactory.AdminEmail, DialogueFactory.Password);
-        await CheckAsync(admin, phone, "/Admin", "/Admin/Members", "/Admin/Mail", "/Admin/Digests", "/Admin/Audit", "/Admin/Settings", "/Invitations", "/Spaces/Edit");
+        await CheckAsync(admin, phone, "/Admin", "/Admin/Members", "/Admin/Mail", "/Admin/Digests", "/Admin/Audit", "/Admin/Settings", "/Invitations", "/Spaces/Edit", $"/Spaces/Edit?spaceId={space.Id}");
     }
 
     private static async Task CheckAsync(IPage page, bool phone, params string[] paths)
@@ -137,7 +138,7 @@ public sealed class ShellBrowserTests(BrowserFixture fixture)
             await page.AssertNoSeriousViolationsAsync();
             if (phone)
             {
-                Assert.False(await page.ScrollsSidewaysAsync(), $"{path} scrolls sideways on a 390 px screen");
+                Assert.False(await page.ScrollsSidewaysAsync(), $"{path} scrolls sideways on a 390 px screen: " + await page.WiderThanTheScreenAsync());
             }
         }
     }
