@@ -6,6 +6,7 @@ using Dialogue.Data.Moderation;
 using Dialogue.Data.Site;
 using Dialogue.Data.Spaces;
 using Dialogue.Data.Threads;
+using Dialogue.Data.Workshops;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +45,12 @@ public class DialogueDbContext(DbContextOptions<DialogueDbContext> options)
     public DbSet<ModerationLogEntry> ModerationLog => Set<ModerationLogEntry>();
     public DbSet<MemberSilence> MemberSilences => Set<MemberSilence>();
     public DbSet<ThreadAccessLogEntry> ThreadAccessLog => Set<ThreadAccessLogEntry>();
+
+    public DbSet<Workshop> Workshops => Set<Workshop>();
+    public DbSet<WorkshopOrganiser> WorkshopOrganisers => Set<WorkshopOrganiser>();
+    public DbSet<WorkshopSession> WorkshopSessions => Set<WorkshopSession>();
+    public DbSet<WorkshopSessionSpeaker> WorkshopSessionSpeakers => Set<WorkshopSessionSpeaker>();
+    public DbSet<WorkshopRegistration> WorkshopRegistrations => Set<WorkshopRegistration>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

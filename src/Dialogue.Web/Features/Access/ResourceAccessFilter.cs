@@ -21,6 +21,7 @@ public sealed class ResourceAccessFilter(CurrentViewer current, DialogueDbContex
     public static readonly IReadOnlyList<string> PostIds = ["postId", "quotePostId"];
     public static readonly IReadOnlyList<string> SpaceIds = ["spaceId", "targetSpaceId"];
     public static readonly IReadOnlyList<string> SpaceSlugs = ["slug"];
+    public static readonly IReadOnlyList<string> WorkshopIds = ["workshopId"];
 
     /// <summary>
     /// Id-like page parameters this filter does not guard, by page (its view path) and parameter name (a bound form's
@@ -44,6 +45,11 @@ public sealed class ResourceAccessFilter(CurrentViewer current, DialogueDbContex
         [("/Moderation/Thread", "userId")] = "a person to silence; the thread itself is guarded here and moderation is checked",
         [("/Spaces/Edit", "Data.Slug")] = "admin-only page; the new address of the space being edited, checked for collisions",
         [("/Spaces/Members", "userId")] = "a person's membership row of the guarded space; managing it is checked",
+        [("/Workshops/Agenda", "sessionId")] = "a session of the guarded workshop: loaded, changed or removed only together with that workshop's id, by its organisers",
+        [("/Workshops/Agenda", "Data.SpeakerUserIds")] = "kept only when each is an active member of the workshop's space",
+        [("/Workshops/Edit", "organiserUserId")] = "added only when an active member of the workshop's space (for RED, an invitee)",
+        [("/Workshops/Registrants", "registrationId")] = "a registration of the guarded workshop, decided only together with that workshop's id, by its organisers",
+        [("/Workshops/Registrants", "inviteUserIds")] = "invited only when each is an active member of the workshop's space",
     };
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
@@ -86,6 +92,7 @@ public sealed class ResourceAccessFilter(CurrentViewer current, DialogueDbContex
             {
                 Kind.Thread => await db.Threads.AsNoTracking().VisibleTo(viewer).AnyAsync(t => t.Id == id, ct),
                 Kind.Post => await db.Posts.AsNoTracking().VisibleTo(viewer).AnyAsync(p => p.Id == id, ct),
+                Kind.Workshop => await db.Workshops.AsNoTracking().VisibleTo(viewer).AnyAsync(w => w.Id == id, ct),
                 _ => await db.Spaces.AsNoTracking().VisibleTo(viewer).AnyAsync(s => s.Id == id, ct),
             };
             if (!visible)
@@ -96,12 +103,13 @@ public sealed class ResourceAccessFilter(CurrentViewer current, DialogueDbContex
         return true;
     }
 
-    private enum Kind { Thread, Post, Space, SpaceSlug }
+    private enum Kind { Thread, Post, Space, SpaceSlug, Workshop }
 
     private static readonly (string Name, Kind Kind)[] Names =
     [
         .. ThreadIds.Select(n => (n, Kind.Thread)), .. PostIds.Select(n => (n, Kind.Post)),
         .. SpaceIds.Select(n => (n, Kind.Space)), .. SpaceSlugs.Select(n => (n, Kind.SpaceSlug)),
+        .. WorkshopIds.Select(n => (n, Kind.Workshop)),
     ];
 
     /// <summary>The guarded name's value from the handler's arguments, the route or the query; null when absent or empty.</summary>

@@ -3,6 +3,7 @@ using Dialogue.Data.Moderation;
 using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Spaces;
 using Dialogue.Data.Threads;
+using Dialogue.Data.Workshops;
 
 namespace Dialogue.Web.Features.Access;
 
@@ -77,6 +78,23 @@ public static class Visible
             .Where(n => n.RecipientId == userId)
             .Where(OrNull(n => n.ThreadId, threadReadable))
             .Where(OrNull(n => n.PostId, postReadable));
+    }
+
+    /// <summary>The same rule as <see cref="AccessPolicy.CanRead(Viewer, WorkshopFacts)"/>.</summary>
+    public static IQueryable<Workshop> VisibleTo(this IQueryable<Workshop> workshops, Viewer viewer)
+    {
+        if (!viewer.IsApproved)
+        {
+            return workshops.Where(w => w.Label == SensitivityLabel.Clear);
+        }
+        var userId = viewer.UserId;
+        var member = viewer.MemberSpaceIds();
+        return workshops.Where(w =>
+            w.Label == SensitivityLabel.Clear
+            || w.Label == SensitivityLabel.Green
+            || ((w.Label == SensitivityLabel.Amber || w.Label == SensitivityLabel.AmberStrict) && member.Contains(w.SpaceId))
+            || (w.Label == SensitivityLabel.Red && member.Contains(w.SpaceId)
+                && (w.Organisers.Any(o => o.UserId == userId) || w.Registrations.Any(r => r.UserId == userId && r.InvitedAt != null))));
     }
 
     /// <summary>The same rule as <see cref="AccessPolicy.Can(Viewer, ThreadFacts, AccessAction)"/> with Read.</summary>

@@ -31,7 +31,8 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
         var rendered = await renderer.RenderAsync(input.Body, new ThreadFacts(input.SpaceId, input.Label, author.UserId!, participants), author, ct);
         var held = !trusted && await rules.HoldForReviewAsync(author, input.SpaceId, ct);
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // A caller that writes the thread together with its own rows (a workshop and its discussion) holds the transaction.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var thread = new DiscussionThread
         {
             SpaceId = input.SpaceId,
@@ -63,7 +64,10 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
             await staff.PostHeldAsync(Facts(thread), thread.Id, thread.Title, post, ct);
         }
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
         return thread;
     }
 

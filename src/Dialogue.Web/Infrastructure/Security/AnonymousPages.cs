@@ -28,6 +28,9 @@ public static class AnonymousPages
         "/Threads/Details",
         "/Threads/Post",
         "/Threads/History",
+        // Workshops: a signed-out visitor sees the CLEAR ones (the access policy decides).
+        "/Workshops/Index",
+        "/Workshops/Details",
         // Search results pass through the access policy: a signed-out visitor finds CLEAR posts only.
         "/Search/Index",
         // A profile answers a signed-out visitor 404 like an unknown id (the handler asks for an approved viewer), not a sign-in redirect.

@@ -23,7 +23,7 @@ public sealed class ResourceGuardConventionTests(DialogueFactory factory) : ICla
         var parameters = await PageParametersAsync();
         var idLike = parameters.Where(p => IsIdLike(p.Name, p.Type)).ToList();
         var guarded = ResourceAccessFilter.ThreadIds.Concat(ResourceAccessFilter.PostIds)
-            .Concat(ResourceAccessFilter.SpaceIds).Concat(ResourceAccessFilter.SpaceSlugs)
+            .Concat(ResourceAccessFilter.SpaceIds).Concat(ResourceAccessFilter.SpaceSlugs).Concat(ResourceAccessFilter.WorkshopIds)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         var unguarded = idLike

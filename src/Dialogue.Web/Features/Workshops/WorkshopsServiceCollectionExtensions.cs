@@ -1,0 +1,15 @@
+using Dialogue.Web.Infrastructure.Data;
+
+namespace Dialogue.Web.Features.Workshops;
+
+public static class WorkshopsServiceCollectionExtensions
+{
+    public static IServiceCollection AddDialogueWorkshops(this IServiceCollection services)
+    {
+        services.AddScoped<WorkshopLoader>();
+        services.AddScoped<WorkshopEditor>();
+        services.AddScoped<Registrations>();
+        services.AddScoped<IDemoPart, WorkshopsDemo>();
+        return services;
+    }
+}
