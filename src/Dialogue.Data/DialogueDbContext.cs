@@ -6,6 +6,7 @@ using Dialogue.Data.Moderation;
 using Dialogue.Data.Site;
 using Dialogue.Data.Spaces;
 using Dialogue.Data.Threads;
+using Dialogue.Data.Workshops.Polls;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +44,11 @@ public class DialogueDbContext(DbContextOptions<DialogueDbContext> options)
     public DbSet<ModerationLogEntry> ModerationLog => Set<ModerationLogEntry>();
     public DbSet<MemberSilence> MemberSilences => Set<MemberSilence>();
     public DbSet<ThreadAccessLogEntry> ThreadAccessLog => Set<ThreadAccessLogEntry>();
+
+    public DbSet<WorkshopPoll> WorkshopPolls => Set<WorkshopPoll>();
+    public DbSet<WorkshopPollSlot> WorkshopPollSlots => Set<WorkshopPollSlot>();
+    public DbSet<WorkshopPollInvitee> WorkshopPollInvitees => Set<WorkshopPollInvitee>();
+    public DbSet<WorkshopPollAnswer> WorkshopPollAnswers => Set<WorkshopPollAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1239,6 +1239,141 @@ namespace Dialogue.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPoll", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("DecidedSlotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("DescriptionHtml")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Label")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OrganiserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("SpaceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedSlotId");
+
+                    b.HasIndex("OrganiserId");
+
+                    b.HasIndex("SpaceId");
+
+                    b.ToTable("WorkshopPolls");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPollAnswer", b =>
+                {
+                    b.Property<long>("SlotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Choice")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PollId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("SlotId", "UserId");
+
+                    b.HasIndex("PollId");
+
+                    b.HasIndex("PollId", "UserId");
+
+                    b.ToTable("WorkshopPollAnswers");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPollInvitee", b =>
+                {
+                    b.Property<long>("PollId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PollId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("WorkshopPollInvitees");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPollSlot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("LocalStart")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("PollId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PollId", "LocalStart")
+                        .IsUnique();
+
+                    b.ToTable("WorkshopPollSlots");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1693,6 +1828,71 @@ namespace Dialogue.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPoll", b =>
+                {
+                    b.HasOne("Dialogue.Data.Workshops.Polls.WorkshopPollSlot", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedSlotId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("OrganiserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Spaces.Space", "Space")
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Space");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPollAnswer", b =>
+                {
+                    b.HasOne("Dialogue.Data.Workshops.Polls.WorkshopPollSlot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Workshops.Polls.WorkshopPollInvitee", null)
+                        .WithMany()
+                        .HasForeignKey("PollId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPollInvitee", b =>
+                {
+                    b.HasOne("Dialogue.Data.Workshops.Polls.WorkshopPoll", "Poll")
+                        .WithMany("Invitees")
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Poll");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPollSlot", b =>
+                {
+                    b.HasOne("Dialogue.Data.Workshops.Polls.WorkshopPoll", "Poll")
+                        .WithMany("Slots")
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Poll");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1766,6 +1966,13 @@ namespace Dialogue.Migrations.Postgres.Migrations
             modelBuilder.Entity("Dialogue.Data.Threads.Post", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPoll", b =>
+                {
+                    b.Navigation("Invitees");
+
+                    b.Navigation("Slots");
                 });
 #pragma warning restore 612, 618
         }

@@ -1199,6 +1199,137 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPoll", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedSlotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionHtml")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Label")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganiserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedSlotId");
+
+                    b.HasIndex("OrganiserId");
+
+                    b.HasIndex("SpaceId");
+
+                    b.ToTable("WorkshopPolls");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPollAnswer", b =>
+                {
+                    b.Property<long>("SlotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Choice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PollId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SlotId", "UserId");
+
+                    b.HasIndex("PollId");
+
+                    b.HasIndex("PollId", "UserId");
+
+                    b.ToTable("WorkshopPollAnswers");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPollInvitee", b =>
+                {
+                    b.Property<long>("PollId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InvitedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PollId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("WorkshopPollInvitees");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPollSlot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LocalStart")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PollId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PollId", "LocalStart")
+                        .IsUnique();
+
+                    b.ToTable("WorkshopPollSlots");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1647,6 +1778,71 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPoll", b =>
+                {
+                    b.HasOne("Dialogue.Data.Workshops.Polls.WorkshopPollSlot", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedSlotId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("OrganiserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Spaces.Space", "Space")
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Space");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPollAnswer", b =>
+                {
+                    b.HasOne("Dialogue.Data.Workshops.Polls.WorkshopPollSlot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Workshops.Polls.WorkshopPollInvitee", null)
+                        .WithMany()
+                        .HasForeignKey("PollId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPollInvitee", b =>
+                {
+                    b.HasOne("Dialogue.Data.Workshops.Polls.WorkshopPoll", "Poll")
+                        .WithMany("Invitees")
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Poll");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPollSlot", b =>
+                {
+                    b.HasOne("Dialogue.Data.Workshops.Polls.WorkshopPoll", "Poll")
+                        .WithMany("Slots")
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Poll");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1720,6 +1916,13 @@ namespace Dialogue.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Dialogue.Data.Threads.Post", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPoll", b =>
+                {
+                    b.Navigation("Invitees");
+
+                    b.Navigation("Slots");
                 });
 #pragma warning restore 612, 618
         }

@@ -9,6 +9,7 @@ using Dialogue.Web.Features.Members;
 using Dialogue.Web.Features.Moderation;
 using Dialogue.Web.Features.Search;
 using Dialogue.Web.Features.Threads;
+using Dialogue.Web.Features.Workshops.Polls;
 using Dialogue.Web.Infrastructure.Data;
 using Dialogue.Web.Infrastructure.Email;
 using Dialogue.Web.Infrastructure.Http;
@@ -49,6 +50,7 @@ public static class DialogueBuilderExtensions
         services.AddDialogueSearch();
         services.AddDialogueMembers();
         services.AddDialogueDigests();
+        services.AddDialogueWorkshopPolls();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

@@ -44,6 +44,8 @@ public sealed class ResourceAccessFilter(CurrentViewer current, DialogueDbContex
         [("/Moderation/Thread", "userId")] = "a person to silence; the thread itself is guarded here and moderation is checked",
         [("/Spaces/Edit", "Data.Slug")] = "admin-only page; the new address of the space being edited, checked for collisions",
         [("/Spaces/Members", "userId")] = "a person's membership row of the guarded space; managing it is checked",
+        [("/Workshops/Polls/Details", "pollId")] = "loaded only through PollsVisible.VisibleTo (else 404); answering and deciding check AccessPolicy.CanAnswer/CanDecide",
+        [("/Workshops/Polls/Details", "slotId")] = "a slot looked up among the guarded poll's own slots; deciding is checked",
     };
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
