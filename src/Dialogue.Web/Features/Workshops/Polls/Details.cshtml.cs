@@ -84,6 +84,22 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, DetailsMo
         return Redirect(WorkshopFormLink(Poll, slot));
     }
 
+    /// <summary>Ends the poll without a decision: answers stop, nobody is notified, the results stay readable.</summary>
+    public async Task<IActionResult> OnPostCloseAsync(long pollId, CancellationToken ct)
+    {
+        if (!await LoadAsync(pollId, ct))
+        {
+            return NotFound();
+        }
+        if (!AccessPolicy.CanDecide(Viewer, Facts))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        await db.WorkshopPolls.Where(p => p.Id == pollId && p.Status == WorkshopPollStatus.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, WorkshopPollStatus.Closed), ct);
+        return Redirect($"/Workshops/Polls/{pollId}");
+    }
+
     /// <summary>The workshop form, prefilled from the chosen slot, in the poll's zone.</summary>
     public static string WorkshopFormLink(Header poll, PollResults.SlotTime slot)
     {

@@ -314,4 +314,18 @@ public sealed class PollTests(DialogueFactory factory) : IClassFixture<DialogueF
         }));
         Assert.Equal(HttpStatusCode.Forbidden, late.StatusCode);
     }
+
+    [Fact]
+    public async Task The_organiser_closes_a_poll_without_choosing_and_nobody_is_told()
+    {
+        var (space, organiser, invitees) = await SpaceAsync("Europe/Paris", ["Asia/Tokyo"]);
+        var pollId = await factory.CreatePollAsync(space.Id, organiser, SensitivityLabel.Clear, "Europe/Paris", ["2027-01-12T09:00"], invitees);
+        var browser = await factory.CreateSignedInBrowserAsync(organiser);
+        var page = await (await browser.SubmitAsync($"/Workshops/Polls/{pollId}", new Dictionary<string, string>(), "form[action*='handler=Close']")).ReadPageAsync();
+
+        Assert.Contains("This poll is closed.", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("form[action*='handler=Decide'] button[name=slotId]"));
+        Assert.Equal(WorkshopPollStatus.Closed, await factory.WithDbAsync(db => db.WorkshopPolls.Where(p => p.Id == pollId).Select(p => p.Status).SingleAsync()));
+        Assert.Empty(await factory.OutboxToAsync(invitees[0].Email!));
+    }
 }
