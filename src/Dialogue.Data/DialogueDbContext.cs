@@ -7,6 +7,7 @@ using Dialogue.Data.Site;
 using Dialogue.Data.Spaces;
 using Dialogue.Data.Threads;
 using Dialogue.Data.Workshops;
+using Dialogue.Data.Workshops.Polls;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,10 @@ public class DialogueDbContext(DbContextOptions<DialogueDbContext> options)
     public DbSet<WorkshopSession> WorkshopSessions => Set<WorkshopSession>();
     public DbSet<WorkshopSessionSpeaker> WorkshopSessionSpeakers => Set<WorkshopSessionSpeaker>();
     public DbSet<WorkshopRegistration> WorkshopRegistrations => Set<WorkshopRegistration>();
+    public DbSet<WorkshopPoll> WorkshopPolls => Set<WorkshopPoll>();
+    public DbSet<WorkshopPollSlot> WorkshopPollSlots => Set<WorkshopPollSlot>();
+    public DbSet<WorkshopPollInvitee> WorkshopPollInvitees => Set<WorkshopPollInvitee>();
+    public DbSet<WorkshopPollAnswer> WorkshopPollAnswers => Set<WorkshopPollAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -18,4 +18,8 @@ public enum NotificationKind
     JoinRequested = 9,
     /// <summary>Staff work for admins: an account waits for approval (actor the new account; no thread, post or space).</summary>
     AccountAwaitingApproval = 10,
+    /// <summary>An organiser invited the recipient to an availability poll (space set, actor the organiser, message the poll id).</summary>
+    WorkshopPollInvited = 120,
+    /// <summary>An organiser picked a slot in a poll the recipient was invited to (space set, actor the organiser, message the poll id).</summary>
+    WorkshopPollDecided = 121,
 }

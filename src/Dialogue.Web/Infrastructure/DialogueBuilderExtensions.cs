@@ -10,6 +10,7 @@ using Dialogue.Web.Features.Moderation;
 using Dialogue.Web.Features.Search;
 using Dialogue.Web.Features.Threads;
 using Dialogue.Web.Features.Workshops;
+using Dialogue.Web.Features.Workshops.Polls;
 using Dialogue.Web.Infrastructure.Data;
 using Dialogue.Web.Infrastructure.Email;
 using Dialogue.Web.Infrastructure.Http;
@@ -51,6 +52,7 @@ public static class DialogueBuilderExtensions
         services.AddDialogueMembers();
         services.AddDialogueDigests();
         services.AddDialogueWorkshops();
+        services.AddDialogueWorkshopPolls();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

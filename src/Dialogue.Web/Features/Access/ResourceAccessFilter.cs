@@ -50,6 +50,8 @@ public sealed class ResourceAccessFilter(CurrentViewer current, DialogueDbContex
         [("/Workshops/Edit", "organiserUserId")] = "added only when an active member of the workshop's space (for RED, an invitee)",
         [("/Workshops/Registrants", "registrationId")] = "a registration of the guarded workshop, decided only together with that workshop's id, by its organisers",
         [("/Workshops/Registrants", "inviteUserIds")] = "invited only when each is an active member of the workshop's space",
+        [("/Workshops/Polls/Details", "pollId")] = "loaded only through PollsVisible.VisibleTo (else 404); answering and deciding check AccessPolicy.CanAnswer/CanDecide",
+        [("/Workshops/Polls/Details", "slotId")] = "a slot looked up among the guarded poll's own slots; deciding is checked",
     };
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;

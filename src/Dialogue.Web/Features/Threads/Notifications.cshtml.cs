@@ -1,6 +1,7 @@
 using Dialogue.Data;
 using Dialogue.Data.Threads;
 using Dialogue.Web.Features.Access;
+using Dialogue.Web.Features.Workshops.Polls;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -22,11 +23,14 @@ public class NotificationsModel(DialogueDbContext db, CurrentViewer current, Tim
             NotificationKind.PostFlagged => "/Moderation/Queue#flags",
             NotificationKind.JoinRequested => $"/Spaces/Members?spaceId={SpaceId}",
             NotificationKind.AccountAwaitingApproval => "/Admin/Members?Status=PendingApproval",
+            NotificationKind.WorkshopPollInvited or NotificationKind.WorkshopPollDecided => $"/Workshops/Polls/{PollNotifications.PollIdOf(Message)}",
             _ => PostId is { } postId ? $"/Threads/Post/{postId}" : ThreadId is { } threadId ? $"/Threads/{threadId}" : SpaceSlug is { } slug ? $"/Spaces/{slug}" : "/Threads/Notifications",
         };
     }
 
     public IReadOnlyList<Row> Items { get; private set; } = [];
+    /// <summary>Titles of the polls the shown notifications are about, read through the polls' own access rule.</summary>
+    public IReadOnlyDictionary<long, string> PollTitles { get; private set; } = new Dictionary<long, string>();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -38,6 +42,14 @@ public class NotificationsModel(DialogueDbContext db, CurrentViewer current, Tim
                 db.Users.Where(u => u.Id == n.ActorId).Select(u => u.DisplayName).FirstOrDefault(),
                 n.ThreadId, n.Thread!.Title, n.PostId, n.SpaceId, n.Space!.Name, n.Space.Slug, n.Message))
             .ToListAsync(ct);
+        var pollIds = Items.Where(i => PollNotifications.IsPollKind(i.Kind)).Select(i => PollNotifications.PollIdOf(i.Message) ?? 0).Distinct().ToList();
+        if (pollIds.Count > 0)
+        {
+            PollTitles = await db.WorkshopPolls.AsNoTracking().VisibleTo(viewer).Where(p => pollIds.Contains(p.Id))
+                .ToDictionaryAsync(p => p.Id, p => p.Title, ct);
+            // A poll the member may no longer see (they left its space) leaves no trace here.
+            Items = [.. Items.Where(i => !PollNotifications.IsPollKind(i.Kind) || PollTitles.ContainsKey(PollNotifications.PollIdOf(i.Message) ?? 0))];
+        }
     }
 
     public async Task<IActionResult> OnPostMarkAllReadAsync(CancellationToken ct)

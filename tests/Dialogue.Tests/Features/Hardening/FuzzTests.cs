@@ -41,6 +41,7 @@ public sealed class FuzzTests(DialogueFactory factory) : IClassFixture<DialogueF
             ["slug"] = space.Slug,
             ["ledgerId"] = "1",
             ["id"] = member.Id,
+            ["pollId"] = "1",
         });
         Assert.Contains("/Search", urls);
         Assert.Contains($"/Threads/{thread.Id}", urls);
