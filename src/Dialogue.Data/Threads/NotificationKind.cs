@@ -18,4 +18,14 @@ public enum NotificationKind
     JoinRequested = 9,
     /// <summary>Staff work for admins: an account waits for approval (actor the new account; no thread, post or space).</summary>
     AccountAwaitingApproval = 10,
+
+    // Glossary (140-159). The proposal is the notification's shadow GlossaryProposalId (Data/Glossary).
+    /// <summary>An editor accepted the recipient's glossary proposal.</summary>
+    GlossaryProposalAccepted = 140,
+    /// <summary>An editor rejected the recipient's glossary proposal (the reason is in the proposal).</summary>
+    GlossaryProposalRejected = 141,
+    /// <summary>An editor asked the recipient to change their glossary proposal.</summary>
+    GlossaryChangesRequested = 142,
+    /// <summary>Editor work: a proposal waits for review in a glossary the recipient curates.</summary>
+    GlossaryProposalSubmitted = 143,
 }
