@@ -1,6 +1,7 @@
 using Dialogue.Data;
 using Dialogue.Data.Threads;
 using Dialogue.Web.Features.Access;
+using Dialogue.Web.Features.Glossary;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dialogue.Web.Features.Threads;
 
 /// <summary>The member's notifications, newest first, only those about what they may still read.</summary>
-public class NotificationsModel(DialogueDbContext db, CurrentViewer current, TimeProvider clock) : PageModel
+public class NotificationsModel(DialogueDbContext db, CurrentViewer current, GlossaryNotifications glossary, TimeProvider clock) : PageModel
 {
     public const int Shown = 50;
 
@@ -27,6 +28,8 @@ public class NotificationsModel(DialogueDbContext db, CurrentViewer current, Tim
     }
 
     public IReadOnlyList<Row> Items { get; private set; } = [];
+    /// <summary>Glossary notifications' sentences, only for glossaries the viewer still reads.</summary>
+    public IReadOnlyDictionary<long, GlossaryNotifications.Line> GlossaryLines { get; private set; } = new Dictionary<long, GlossaryNotifications.Line>();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -38,6 +41,8 @@ public class NotificationsModel(DialogueDbContext db, CurrentViewer current, Tim
                 db.Users.Where(u => u.Id == n.ActorId).Select(u => u.DisplayName).FirstOrDefault(),
                 n.ThreadId, n.Thread!.Title, n.PostId, n.SpaceId, n.Space!.Name, n.Space.Slug, n.Message))
             .ToListAsync(ct);
+        GlossaryLines = await glossary.DescribeAsync([.. Items.Where(n => GlossaryNotifications.IsGlossaryKind(n.Kind)).Select(n => n.Id)], viewer, ct);
+        Items = [.. Items.Where(n => !GlossaryNotifications.IsGlossaryKind(n.Kind) || GlossaryLines.ContainsKey(n.Id))];
     }
 
     public async Task<IActionResult> OnPostMarkAllReadAsync(CancellationToken ct)
