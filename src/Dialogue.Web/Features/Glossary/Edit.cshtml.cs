@@ -44,9 +44,9 @@ public class EditModel(DialogueDbContext db, GlossaryAccess access, TimeProvider
 
     public async Task<IActionResult> OnGetAsync(long? glossaryId, long? spaceId, CancellationToken ct)
     {
-        if (!await LoadAsync(glossaryId, ct))
+        if (await LoadAsync(glossaryId, ct) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
         if (glossaryId is { } id)
         {
@@ -62,9 +62,9 @@ public class EditModel(DialogueDbContext db, GlossaryAccess access, TimeProvider
 
     public async Task<IActionResult> OnPostAsync(long? glossaryId, CancellationToken ct)
     {
-        if (!await LoadAsync(glossaryId, ct))
+        if (await LoadAsync(glossaryId, ct) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
         GlossaryEntity glossary;
         SensitivityLabel? spaceDefault;
@@ -111,9 +111,9 @@ public class EditModel(DialogueDbContext db, GlossaryAccess access, TimeProvider
 
     public async Task<IActionResult> OnPostAddEditorAsync(long glossaryId, CancellationToken ct)
     {
-        if (!await LoadAsync(glossaryId, ct))
+        if (await LoadAsync(glossaryId, ct) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
         var g = await db.Glossaries.AsNoTracking().SingleAsync(g => g.Id == glossaryId, ct);
         Data = new Command { Name = g.Name, Description = g.Description, SpaceId = g.SpaceId, Label = g.Label };
@@ -144,17 +144,17 @@ public class EditModel(DialogueDbContext db, GlossaryAccess access, TimeProvider
 
     public async Task<IActionResult> OnPostRemoveEditorAsync(long glossaryId, string userId, CancellationToken ct)
     {
-        if (!await LoadAsync(glossaryId, ct))
+        if (await LoadAsync(glossaryId, ct) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
         await db.GlossaryEditors.Where(e => e.GlossaryId == glossaryId && e.UserId == userId).ExecuteDeleteAsync(ct);
         TempData["Status"] = (string)text["The editor was removed."];
         return RedirectToPage(new { glossaryId });
     }
 
-    /// <summary>False (404) when the glossary is not readable or the viewer may not manage it, or may create nothing.</summary>
-    private async Task<bool> LoadAsync(long? glossaryId, CancellationToken ct)
+    /// <summary>Null when the viewer may go on; else 404 for a glossary they may not read, 403 for one they read but may not manage or nothing to create in.</summary>
+    private async Task<IActionResult?> LoadAsync(long? glossaryId, CancellationToken ct)
     {
         GlossaryId = glossaryId;
         var viewer = await access.ViewerAsync(ct);
@@ -162,21 +162,25 @@ public class EditModel(DialogueDbContext db, GlossaryAccess access, TimeProvider
         if (glossaryId is { } id)
         {
             var glossary = await access.FindAsync(id, ct);
-            if (glossary is null || !glossary.CanManage)
+            if (glossary is null)
             {
-                return false;
+                return NotFound();
+            }
+            if (!glossary.CanManage)
+            {
+                return StatusCode(StatusCodes.Status403Forbidden);
             }
             SpaceName = glossary.SpaceName;
             Editors = await db.GlossaryEditors.AsNoTracking().Where(e => e.GlossaryId == id)
-                .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new EditorRow(u.Id, u.DisplayName))
-                .OrderBy(e => e.DisplayName).ToListAsync(ct);
-            return true;
+                .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { u.Id, u.DisplayName })
+                .OrderBy(e => e.DisplayName).Select(e => new EditorRow(e.Id, e.DisplayName)).ToListAsync(ct);
+            return null;
         }
         MayUseWholeSite = AccessPolicy.CanCreateGlossary(viewer, null, role);
         var moderated = viewer.ModeratedSpaceIds();
         Spaces = await db.Spaces.AsNoTracking().VisibleTo(viewer)
             .Where(s => MayUseWholeSite || moderated.Contains(s.Id))
             .OrderBy(s => s.Name).Select(s => new SpaceOption(s.Id, s.Name, s.DefaultLabel)).ToListAsync(ct);
-        return MayUseWholeSite || Spaces.Count > 0;
+        return MayUseWholeSite || Spaces.Count > 0 ? null : StatusCode(StatusCodes.Status403Forbidden);
     }
 }

@@ -1,4 +1,5 @@
 using Dialogue.Data;
+using Dialogue.Web.Features.Digests;
 using Dialogue.Web.Features.Search;
 using Dialogue.Web.Infrastructure.Data;
 
@@ -13,6 +14,7 @@ public static class GlossaryServiceCollectionExtensions
         services.AddScoped<GlossaryEntries>();
         services.AddScoped<GlossaryNotifications>();
         services.AddScoped<IDemoPart, GlossaryDemo>();
+        services.AddScoped<IDigestSection, GlossaryChangesSection>();
 
         var posts = services.LastOrDefault(d => d.ServiceType == typeof(ISearchIndex))?.ImplementationType
             ?? throw new InvalidOperationException("AddDialogueGlossary wraps the site search: register an ISearchIndex type (AddDialogueSearch) first.");

@@ -53,15 +53,15 @@ public static class SnapshotDiff
                 yield return $"{tag} · " + text["term: {0} ({1}, {2})", term.Text, GlossaryText.Status(text, term.Status), GlossaryText.PartOfSpeech(text, term.PartOfSpeech)];
                 if (term.UsageContext.Length > 0)
                 {
-                    yield return $"{tag} · {term.Text} · " + text["in use: {0}", term.UsageContext];
+                    yield return $"{tag} · {term.Text} · " + text["usage context: {0}", term.UsageContext];
                 }
                 if (term.Source.Length > 0)
                 {
-                    yield return $"{tag} · {term.Text} · " + text["source: {0}", term.Source];
+                    yield return $"{tag} · {term.Text} · " + text["term source: {0}", term.Source];
                 }
                 if (term.Note.Length > 0)
                 {
-                    yield return $"{tag} · {term.Text} · " + text["note: {0}", term.Note];
+                    yield return $"{tag} · {term.Text} · " + text["term note: {0}", term.Note];
                 }
             }
         }
