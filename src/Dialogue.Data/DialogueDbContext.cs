@@ -2,6 +2,7 @@ using Dialogue.Data.Accounts;
 using Dialogue.Data.Admin;
 using Dialogue.Data.Digests;
 using Dialogue.Data.Email;
+using Dialogue.Data.Glossary;
 using Dialogue.Data.Moderation;
 using Dialogue.Data.Site;
 using Dialogue.Data.Spaces;
@@ -56,6 +57,14 @@ public class DialogueDbContext(DbContextOptions<DialogueDbContext> options)
     public DbSet<WorkshopPollSlot> WorkshopPollSlots => Set<WorkshopPollSlot>();
     public DbSet<WorkshopPollInvitee> WorkshopPollInvitees => Set<WorkshopPollInvitee>();
     public DbSet<WorkshopPollAnswer> WorkshopPollAnswers => Set<WorkshopPollAnswer>();
+    public DbSet<Glossary.Glossary> Glossaries => Set<Glossary.Glossary>();
+    public DbSet<GlossaryEditor> GlossaryEditors => Set<GlossaryEditor>();
+    public DbSet<Concept> GlossaryConcepts => Set<Concept>();
+    public DbSet<ConceptLanguage> GlossaryConceptLanguages => Set<ConceptLanguage>();
+    public DbSet<Term> GlossaryTerms => Set<Term>();
+    public DbSet<ConceptRelation> GlossaryConceptRelations => Set<ConceptRelation>();
+    public DbSet<ConceptRevision> GlossaryConceptRevisions => Set<ConceptRevision>();
+    public DbSet<GlossaryProposal> GlossaryProposals => Set<GlossaryProposal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -585,6 +585,345 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.ToTable("OutboxMessageThreads", (string)null);
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Glossary.Concept", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("GlossaryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsDeleted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("RevisionNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SubjectField")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("ThreadId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThreadId");
+
+                    b.HasIndex("GlossaryId", "UpdatedAt");
+
+                    b.HasIndex("GlossaryId", "IsDeleted", "SubjectField");
+
+                    b.ToTable("GlossaryConcepts", (string)null);
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.ConceptLanguage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ConceptId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("DefinitionSource")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("LanguageTag")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConceptId", "LanguageTag")
+                        .IsUnique();
+
+                    b.ToTable("GlossaryConceptLanguages", (string)null);
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.ConceptRelation", b =>
+                {
+                    b.Property<long>("ConceptId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RelatedConceptId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ConceptId", "RelatedConceptId");
+
+                    b.HasIndex("RelatedConceptId");
+
+                    b.ToTable("GlossaryConceptRelations", (string)null);
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.ConceptRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AuthorId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("ConceptId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ProposalId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("ConceptId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("GlossaryConceptRevisions", (string)null);
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.Glossary", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Label")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("SpaceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("Label");
+
+                    b.HasIndex("SpaceId");
+
+                    b.ToTable("Glossaries", (string)null);
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.GlossaryEditor", b =>
+                {
+                    b.Property<long>("GlossaryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("AppointedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AppointedById")
+                        .HasColumnType("text");
+
+                    b.HasKey("GlossaryId", "UserId");
+
+                    b.HasIndex("AppointedById");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("GlossaryEditors");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.GlossaryProposal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("BaseRevisionNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ConceptId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("GlossaryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ProposerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ReviewerId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConceptId");
+
+                    b.HasIndex("ReviewerId");
+
+                    b.HasIndex("ProposerId", "CreatedAt");
+
+                    b.HasIndex("GlossaryId", "Status", "CreatedAt");
+
+                    b.ToTable("GlossaryProposals", (string)null);
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.Term", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ConceptId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GlossaryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LanguageTag")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<string>("NormalizedText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("PartOfSpeech")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("UsageContext")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedText", "LanguageTag");
+
+                    b.HasIndex("ConceptId", "LanguageTag", "NormalizedText")
+                        .IsUnique();
+
+                    b.HasIndex("GlossaryId", "LanguageTag", "NormalizedText");
+
+                    b.ToTable("GlossaryTerms", (string)null);
+                });
+
             modelBuilder.Entity("Dialogue.Data.Moderation.Flag", b =>
                 {
                     b.Property<long>("Id")
@@ -980,6 +1319,9 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("GlossaryProposalId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -1006,6 +1348,8 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ActorId");
+
+                    b.HasIndex("GlossaryProposalId");
 
                     b.HasIndex("PostId");
 
@@ -1709,6 +2053,144 @@ namespace Dialogue.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Glossary.Concept", b =>
+                {
+                    b.HasOne("Dialogue.Data.Glossary.Glossary", "Glossary")
+                        .WithMany("Concepts")
+                        .HasForeignKey("GlossaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Threads.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Glossary");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.ConceptLanguage", b =>
+                {
+                    b.HasOne("Dialogue.Data.Glossary.Concept", null)
+                        .WithMany("Languages")
+                        .HasForeignKey("ConceptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.ConceptRelation", b =>
+                {
+                    b.HasOne("Dialogue.Data.Glossary.Concept", null)
+                        .WithMany("Relations")
+                        .HasForeignKey("ConceptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Glossary.Concept", null)
+                        .WithMany()
+                        .HasForeignKey("RelatedConceptId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.ConceptRevision", b =>
+                {
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dialogue.Data.Glossary.Concept", null)
+                        .WithMany()
+                        .HasForeignKey("ConceptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Glossary.GlossaryProposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.Glossary", b =>
+                {
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dialogue.Data.Spaces.Space", "Space")
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Space");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.GlossaryEditor", b =>
+                {
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("AppointedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dialogue.Data.Glossary.Glossary", null)
+                        .WithMany("Editors")
+                        .HasForeignKey("GlossaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.GlossaryProposal", b =>
+                {
+                    b.HasOne("Dialogue.Data.Glossary.Concept", "Concept")
+                        .WithMany()
+                        .HasForeignKey("ConceptId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Dialogue.Data.Glossary.Glossary", "Glossary")
+                        .WithMany()
+                        .HasForeignKey("GlossaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("ProposerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Concept");
+
+                    b.Navigation("Glossary");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.Term", b =>
+                {
+                    b.HasOne("Dialogue.Data.Glossary.Concept", null)
+                        .WithMany("Terms")
+                        .HasForeignKey("ConceptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Glossary.Glossary", null)
+                        .WithMany()
+                        .HasForeignKey("GlossaryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dialogue.Data.Moderation.Flag", b =>
                 {
                     b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
@@ -1841,6 +2323,11 @@ namespace Dialogue.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("ActorId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dialogue.Data.Glossary.GlossaryProposal", null)
+                        .WithMany()
+                        .HasForeignKey("GlossaryProposalId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Dialogue.Data.Threads.Post", "Post")
                         .WithMany()
@@ -2130,6 +2617,22 @@ namespace Dialogue.Migrations.Postgres.Migrations
             modelBuilder.Entity("Dialogue.Data.Email.OutboxMessage", b =>
                 {
                     b.Navigation("Threads");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.Concept", b =>
+                {
+                    b.Navigation("Languages");
+
+                    b.Navigation("Relations");
+
+                    b.Navigation("Terms");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.Glossary", b =>
+                {
+                    b.Navigation("Concepts");
+
+                    b.Navigation("Editors");
                 });
 
             modelBuilder.Entity("Dialogue.Data.Spaces.Space", b =>

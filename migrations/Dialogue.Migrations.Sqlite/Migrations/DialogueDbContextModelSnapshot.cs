@@ -565,6 +565,333 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.ToTable("OutboxMessageThreads", (string)null);
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Glossary.Concept", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GlossaryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDeleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RevisionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectField")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThreadId");
+
+                    b.HasIndex("GlossaryId", "UpdatedAt");
+
+                    b.HasIndex("GlossaryId", "IsDeleted", "SubjectField");
+
+                    b.ToTable("GlossaryConcepts", (string)null);
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.ConceptLanguage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConceptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefinitionSource")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LanguageTag")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConceptId", "LanguageTag")
+                        .IsUnique();
+
+                    b.ToTable("GlossaryConceptLanguages", (string)null);
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.ConceptRelation", b =>
+                {
+                    b.Property<long>("ConceptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RelatedConceptId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConceptId", "RelatedConceptId");
+
+                    b.HasIndex("RelatedConceptId");
+
+                    b.ToTable("GlossaryConceptRelations", (string)null);
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.ConceptRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConceptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("ConceptId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("GlossaryConceptRevisions", (string)null);
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.Glossary", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Label")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("Label");
+
+                    b.HasIndex("SpaceId");
+
+                    b.ToTable("Glossaries", (string)null);
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.GlossaryEditor", b =>
+                {
+                    b.Property<long>("GlossaryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AppointedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppointedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GlossaryId", "UserId");
+
+                    b.HasIndex("AppointedById");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("GlossaryEditors");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.GlossaryProposal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BaseRevisionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConceptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GlossaryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConceptId");
+
+                    b.HasIndex("ReviewerId");
+
+                    b.HasIndex("ProposerId", "CreatedAt");
+
+                    b.HasIndex("GlossaryId", "Status", "CreatedAt");
+
+                    b.ToTable("GlossaryProposals", (string)null);
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.Term", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConceptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GlossaryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LanguageTag")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartOfSpeech")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UsageContext")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedText", "LanguageTag");
+
+                    b.HasIndex("ConceptId", "LanguageTag", "NormalizedText")
+                        .IsUnique();
+
+                    b.HasIndex("GlossaryId", "LanguageTag", "NormalizedText");
+
+                    b.ToTable("GlossaryTerms", (string)null);
+                });
+
             modelBuilder.Entity("Dialogue.Data.Moderation.Flag", b =>
                 {
                     b.Property<long>("Id")
@@ -946,6 +1273,9 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("GlossaryProposalId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -972,6 +1302,8 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ActorId");
+
+                    b.HasIndex("GlossaryProposalId");
 
                     b.HasIndex("PostId");
 
@@ -1657,6 +1989,144 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Glossary.Concept", b =>
+                {
+                    b.HasOne("Dialogue.Data.Glossary.Glossary", "Glossary")
+                        .WithMany("Concepts")
+                        .HasForeignKey("GlossaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Threads.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Glossary");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.ConceptLanguage", b =>
+                {
+                    b.HasOne("Dialogue.Data.Glossary.Concept", null)
+                        .WithMany("Languages")
+                        .HasForeignKey("ConceptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.ConceptRelation", b =>
+                {
+                    b.HasOne("Dialogue.Data.Glossary.Concept", null)
+                        .WithMany("Relations")
+                        .HasForeignKey("ConceptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Glossary.Concept", null)
+                        .WithMany()
+                        .HasForeignKey("RelatedConceptId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.ConceptRevision", b =>
+                {
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dialogue.Data.Glossary.Concept", null)
+                        .WithMany()
+                        .HasForeignKey("ConceptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Glossary.GlossaryProposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.Glossary", b =>
+                {
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dialogue.Data.Spaces.Space", "Space")
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Space");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.GlossaryEditor", b =>
+                {
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("AppointedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dialogue.Data.Glossary.Glossary", null)
+                        .WithMany("Editors")
+                        .HasForeignKey("GlossaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.GlossaryProposal", b =>
+                {
+                    b.HasOne("Dialogue.Data.Glossary.Concept", "Concept")
+                        .WithMany()
+                        .HasForeignKey("ConceptId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Dialogue.Data.Glossary.Glossary", "Glossary")
+                        .WithMany()
+                        .HasForeignKey("GlossaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("ProposerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Concept");
+
+                    b.Navigation("Glossary");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.Term", b =>
+                {
+                    b.HasOne("Dialogue.Data.Glossary.Concept", null)
+                        .WithMany("Terms")
+                        .HasForeignKey("ConceptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Glossary.Glossary", null)
+                        .WithMany()
+                        .HasForeignKey("GlossaryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dialogue.Data.Moderation.Flag", b =>
                 {
                     b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
@@ -1789,6 +2259,11 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ActorId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dialogue.Data.Glossary.GlossaryProposal", null)
+                        .WithMany()
+                        .HasForeignKey("GlossaryProposalId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Dialogue.Data.Threads.Post", "Post")
                         .WithMany()
@@ -2078,6 +2553,22 @@ namespace Dialogue.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Dialogue.Data.Email.OutboxMessage", b =>
                 {
                     b.Navigation("Threads");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.Concept", b =>
+                {
+                    b.Navigation("Languages");
+
+                    b.Navigation("Relations");
+
+                    b.Navigation("Terms");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Glossary.Glossary", b =>
+                {
+                    b.Navigation("Concepts");
+
+                    b.Navigation("Editors");
                 });
 
             modelBuilder.Entity("Dialogue.Data.Spaces.Space", b =>

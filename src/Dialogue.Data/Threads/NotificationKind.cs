@@ -22,4 +22,14 @@ public enum NotificationKind
     WorkshopPollInvited = 120,
     /// <summary>An organiser picked a slot in a poll the recipient was invited to (space set, actor the organiser, message the poll id).</summary>
     WorkshopPollDecided = 121,
+
+    // Glossary (140-159). The proposal is the notification's shadow GlossaryProposalId (Data/Glossary).
+    /// <summary>An editor accepted the recipient's glossary proposal.</summary>
+    GlossaryProposalAccepted = 140,
+    /// <summary>An editor rejected the recipient's glossary proposal (the reason is in the proposal).</summary>
+    GlossaryProposalRejected = 141,
+    /// <summary>An editor asked the recipient to change their glossary proposal.</summary>
+    GlossaryChangesRequested = 142,
+    /// <summary>Editor work: a proposal waits for review in a glossary the recipient curates.</summary>
+    GlossaryProposalSubmitted = 143,
 }

@@ -4,6 +4,7 @@ using Dialogue.Web.Features.Access;
 using Dialogue.Web.Features.Accounts;
 using Dialogue.Web.Features.Admin;
 using Dialogue.Web.Features.Digests;
+using Dialogue.Web.Features.Glossary;
 using Dialogue.Web.Features.Invitations;
 using Dialogue.Web.Features.Members;
 using Dialogue.Web.Features.Moderation;
@@ -49,6 +50,7 @@ public static class DialogueBuilderExtensions
         services.AddDialogueThreads();
         services.AddDialogueModeration();
         services.AddDialogueSearch();
+        services.AddDialogueGlossary();
         services.AddDialogueMembers();
         services.AddDialogueDigests();
         services.AddDialogueWorkshops();

@@ -52,7 +52,23 @@ public sealed class ResourceAccessFilter(CurrentViewer current, DialogueDbContex
         [("/Workshops/Registrants", "inviteUserIds")] = "invited only when each is an active member of the workshop's space",
         [("/Workshops/Polls/Details", "pollId")] = "loaded only through PollsVisible.VisibleTo (else 404); answering and deciding check AccessPolicy.CanAnswer/CanDecide",
         [("/Workshops/Polls/Details", "slotId")] = "a slot looked up among the guarded poll's own slots; deciding is checked",
+        [("/Glossary/Edit", "glossaryId")] = GlossaryCheck,
+        [("/Glossary/Edit", "Data.SpaceId")] = "kept only among the spaces the handler lists for this viewer (visible and theirs to create in)",
+        [("/Glossary/Edit", "userId")] = "an editor row of the glossary the handler loaded through GlossaryAccess and may manage",
+        [("/Glossary/Details", "glossaryId")] = GlossaryCheck,
+        [("/Glossary/Concept", "conceptId")] = GlossaryCheck,
+        [("/Glossary/Concept", "discussionSpaceId")] = "used only when the viewer is an active member of that space (Viewer.IsMemberOf)",
+        [("/Glossary/History", "conceptId")] = GlossaryCheck,
+        [("/Glossary/Diff", "conceptId")] = GlossaryCheck,
+        [("/Glossary/Propose", "glossaryId")] = GlossaryCheck,
+        [("/Glossary/Propose", "conceptId")] = "must be an entry of the glossary loaded through GlossaryAccess, else 404",
+        [("/Glossary/Propose", "proposalId")] = "must be the viewer's own proposal in the glossary loaded through GlossaryAccess, else 404",
+        [("/Glossary/Propose", "Data.RelatedConceptIds")] = "kept only among the glossary's own entries (EntryValidator, GlossaryEntries)",
+        [("/Glossary/Proposals", "glossaryId")] = GlossaryCheck,
+        [("/Glossary/Proposal", "proposalId")] = "GlossaryAccess loads the proposal's glossary through the policy; the proposer and curators only, else 404",
     };
+
+    private const string GlossaryCheck = "GlossaryAccess loads the glossary (or the entry's) through GlossaryVisibility and the policy, else 404";
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 

@@ -11,7 +11,11 @@ public sealed record SearchQuery(string Text, long? SpaceId = null, string? Auth
 public sealed record SearchHit(long PostId, int Number, long ThreadId, string ThreadTitle, SensitivityLabel Label, string SpaceName,
     string AuthorName, DateTimeOffset CreatedAt, string SnippetHtml);
 
-public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, bool HasMore);
+public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, bool HasMore)
+{
+    /// <summary>Glossary terms, a separate group on the first page (empty unless the glossary feature wraps the index).</summary>
+    public IReadOnlyList<TermHit> Terms { get; init; } = [];
+}
 
 /// <summary>
 /// Full-text search over posts, provider-neutral: an implementation finds matching post ids its own way and must

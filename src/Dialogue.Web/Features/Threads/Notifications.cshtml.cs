@@ -2,6 +2,7 @@ using Dialogue.Data;
 using Dialogue.Data.Threads;
 using Dialogue.Web.Features.Access;
 using Dialogue.Web.Features.Workshops.Polls;
+using Dialogue.Web.Features.Glossary;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dialogue.Web.Features.Threads;
 
 /// <summary>The member's notifications, newest first, only those about what they may still read.</summary>
-public class NotificationsModel(DialogueDbContext db, CurrentViewer current, TimeProvider clock) : PageModel
+public class NotificationsModel(DialogueDbContext db, CurrentViewer current, GlossaryNotifications glossary, TimeProvider clock) : PageModel
 {
     public const int Shown = 50;
 
@@ -31,6 +32,8 @@ public class NotificationsModel(DialogueDbContext db, CurrentViewer current, Tim
     public IReadOnlyList<Row> Items { get; private set; } = [];
     /// <summary>Titles of the polls the shown notifications are about, read through the polls' own access rule.</summary>
     public IReadOnlyDictionary<long, string> PollTitles { get; private set; } = new Dictionary<long, string>();
+    /// <summary>Glossary notifications' sentences, only for glossaries the viewer still reads.</summary>
+    public IReadOnlyDictionary<long, GlossaryNotifications.Line> GlossaryLines { get; private set; } = new Dictionary<long, GlossaryNotifications.Line>();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -50,6 +53,8 @@ public class NotificationsModel(DialogueDbContext db, CurrentViewer current, Tim
             // A poll the member may no longer see (they left its space) leaves no trace here.
             Items = [.. Items.Where(i => !PollNotifications.IsPollKind(i.Kind) || PollTitles.ContainsKey(PollNotifications.PollIdOf(i.Message) ?? 0))];
         }
+        GlossaryLines = await glossary.DescribeAsync([.. Items.Where(n => GlossaryNotifications.IsGlossaryKind(n.Kind)).Select(n => n.Id)], viewer, ct);
+        Items = [.. Items.Where(n => !GlossaryNotifications.IsGlossaryKind(n.Kind) || GlossaryLines.ContainsKey(n.Id))];
     }
 
     public async Task<IActionResult> OnPostMarkAllReadAsync(CancellationToken ct)

@@ -33,6 +33,12 @@ public static class AnonymousPages
         "/Workshops/Details",
         // Search results pass through the access policy: a signed-out visitor finds CLEAR posts only.
         "/Search/Index",
+        // Glossaries: CLEAR ones are public; every page loads its glossary through GlossaryAccess (unreadable: 404).
+        "/Glossary/Index",
+        "/Glossary/Details",
+        "/Glossary/Concept",
+        "/Glossary/History",
+        "/Glossary/Diff",
         // A profile answers a signed-out visitor 404 like an unknown id (the handler asks for an approved viewer), not a sign-in redirect.
         "/Members/Profile",
         "/Digests/Subscribe",
