@@ -3,6 +3,7 @@ using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Workshops;
 using Dialogue.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace Dialogue.Web.Features.Workshops;
@@ -14,6 +15,8 @@ namespace Dialogue.Web.Features.Workshops;
 /// </summary>
 public sealed class WorkshopsDemo(DialogueDbContext db, WorkshopEditor editor, Registrations registrations) : IDemoPart
 {
+    private int created;
+
     private sealed record Session(string Title, string? Speakers, int StartMinutes, int Minutes, string? Location = null);
 
     public async Task SeedAsync(DemoSite site, CancellationToken ct)
@@ -92,6 +95,12 @@ public sealed class WorkshopsDemo(DialogueDbContext db, WorkshopEditor editor, R
         var input = editor.Check(form, label, null, errors)
             ?? throw new InvalidOperationException($"Demo workshop “{title}” is invalid: {string.Join("; ", errors.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage))}");
         var workshop = await editor.CreateAsync(site.SpaceIds[space], input, site.Viewers(organiser), ct);
+        // Scheduled some days ago, like the rest of the demo's history: the workshop, its thread and the thread's first post.
+        var scheduled = site.Now.AddHours(-30 - (12 * ++created));
+        workshop.CreatedAt = workshop.UpdatedAt = scheduled;
+        await db.Threads.Where(t => t.Id == workshop.ThreadId)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.CreatedAt, scheduled).SetProperty(t => t.LastActivityAt, scheduled), ct);
+        await db.Posts.Where(p => p.ThreadId == workshop.ThreadId).ExecuteUpdateAsync(u => u.SetProperty(p => p.CreatedAt, scheduled), ct);
         var order = 0;
         foreach (var session in sessions)
         {

@@ -156,4 +156,26 @@ public sealed class WorkshopPagesTests(DialogueFactory factory) : IClassFixture<
         Assert.Equal(days, shownOn.Count);
         Assert.Equal(days == 2, page.QuerySelector(".timetable .badge") is not null);
     }
+    [Fact]
+    public async Task An_organiser_adds_a_member_as_organiser_who_may_then_manage_and_cancel_it()
+    {
+        var (space, organiser) = await SpaceWithOrganiserAsync();
+        var colleague = await factory.CreateMemberAsync();
+        await factory.AddToSpaceAsync(space.Id, colleague);
+        var workshop = await factory.CreateWorkshopAsync(space.Id, organiser, SensitivityLabel.Clear, ThreadsWorld.Unique("W"), "Europe/Paris", "2026-12-08T09:00", "2026-12-08T12:00");
+        var colleagueBrowser = await factory.CreateSignedInBrowserAsync(colleague);
+        Assert.Equal(HttpStatusCode.Forbidden, (await colleagueBrowser.GetAsync($"/Workshops/{workshop.Id}/Edit")).StatusCode);
+
+        var browser = await factory.CreateSignedInBrowserAsync(organiser);
+        await browser.SubmitAsync($"/Workshops/{workshop.Id}/Edit", new Dictionary<string, string> { ["organiserUserId"] = colleague.Id }, "form[action*='handler=AddOrganiser']");
+        Assert.Equal(HttpStatusCode.OK, (await colleagueBrowser.GetAsync($"/Workshops/{workshop.Id}/Edit")).StatusCode);
+
+        await colleagueBrowser.SubmitAsync($"/Workshops/{workshop.Id}/Edit", new Dictionary<string, string>(), "form[action*='handler=CancelWorkshop']");
+        var stored = await factory.WithDbAsync(db => db.Workshops.AsNoTracking().SingleAsync(w => w.Id == workshop.Id));
+        Assert.NotNull(stored.CancelledAt);
+        Assert.Equal(1, stored.Sequence);
+        var page = await browser.GetPageAsync($"/Workshops/{workshop.Id}");
+        Assert.Contains("This workshop was cancelled.", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("form[action*='handler=Register']"));
+    }
 }
