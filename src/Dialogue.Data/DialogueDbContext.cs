@@ -50,6 +50,7 @@ public class DialogueDbContext(DbContextOptions<DialogueDbContext> options)
     public DbSet<WorkshopSession> WorkshopSessions => Set<WorkshopSession>();
     public DbSet<WorkshopSessionSpeaker> WorkshopSessionSpeakers => Set<WorkshopSessionSpeaker>();
     public DbSet<WorkshopRegistration> WorkshopRegistrations => Set<WorkshopRegistration>();
+    public DbSet<WorkshopCalendarFeed> WorkshopCalendarFeeds => Set<WorkshopCalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
