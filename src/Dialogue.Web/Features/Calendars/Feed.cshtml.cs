@@ -3,9 +3,9 @@ using Dialogue.Data;
 using Dialogue.Web.Features.Access;
 using Dialogue.Web.Features.Digests;
 using Dialogue.Web.Infrastructure.Localization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dialogue.Web.Features.Calendars;
 

@@ -44,7 +44,11 @@ public static class CalendarWorld
             {
                 workshop.Registrations.Add(new WorkshopRegistration
                 {
-                    UserId = invitee.Id, Status = WorkshopRegistrationStatus.Registered, InvitedAt = now, CreatedAt = now, StatusChangedAt = now,
+                    UserId = invitee.Id,
+                    Status = WorkshopRegistrationStatus.Registered,
+                    InvitedAt = now,
+                    CreatedAt = now,
+                    StatusChangedAt = now,
                 });
             }
             db.Workshops.Add(workshop);
@@ -58,7 +62,11 @@ public static class CalendarWorld
         var now = factory.Clock.GetUtcNow();
         db.WorkshopRegistrations.Add(new WorkshopRegistration
         {
-            WorkshopId = workshopId, UserId = member.Id, Status = WorkshopRegistrationStatus.Registered, CreatedAt = now, StatusChangedAt = now,
+            WorkshopId = workshopId,
+            UserId = member.Id,
+            Status = WorkshopRegistrationStatus.Registered,
+            CreatedAt = now,
+            StatusChangedAt = now,
         });
         await db.SaveChangesAsync();
     });
