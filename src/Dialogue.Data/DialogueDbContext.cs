@@ -65,6 +65,7 @@ public class DialogueDbContext(DbContextOptions<DialogueDbContext> options)
     public DbSet<ConceptRelation> GlossaryConceptRelations => Set<ConceptRelation>();
     public DbSet<ConceptRevision> GlossaryConceptRevisions => Set<ConceptRevision>();
     public DbSet<GlossaryProposal> GlossaryProposals => Set<GlossaryProposal>();
+    public DbSet<WorkshopCalendarFeed> WorkshopCalendarFeeds => Set<WorkshopCalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

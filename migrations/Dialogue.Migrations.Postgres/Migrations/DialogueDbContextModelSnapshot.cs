@@ -1726,6 +1726,42 @@ namespace Dialogue.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopCalendarFeed", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IncludeRed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("WorkshopCalendarFeeds");
+                });
+
             modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopOrganiser", b =>
                 {
                     b.Property<long>("WorkshopId")
@@ -2495,6 +2531,15 @@ namespace Dialogue.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Space");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopCalendarFeed", b =>
+                {
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopOrganiser", b =>

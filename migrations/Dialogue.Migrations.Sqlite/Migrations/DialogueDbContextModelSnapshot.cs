@@ -1672,6 +1672,40 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopCalendarFeed", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IncludeRed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("WorkshopCalendarFeeds");
+                });
+
             modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopOrganiser", b =>
                 {
                     b.Property<long>("WorkshopId")
@@ -2431,6 +2465,15 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Space");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopCalendarFeed", b =>
+                {
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopOrganiser", b =>

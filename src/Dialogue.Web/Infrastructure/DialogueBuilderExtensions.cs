@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Dialogue.Web.Features.Access;
 using Dialogue.Web.Features.Accounts;
 using Dialogue.Web.Features.Admin;
+using Dialogue.Web.Features.Calendars;
 using Dialogue.Web.Features.Digests;
 using Dialogue.Web.Features.Glossary;
 using Dialogue.Web.Features.Invitations;
@@ -55,6 +56,7 @@ public static class DialogueBuilderExtensions
         services.AddDialogueDigests();
         services.AddDialogueWorkshops();
         services.AddDialogueWorkshopPolls();
+        services.AddDialogueCalendars();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

@@ -36,6 +36,7 @@ public sealed class ResourceAccessFilter(CurrentViewer current, DialogueDbContex
         [("/Admin/Audit", "TargetUserId")] = "admin-only folder; filters the audit list by person, shows no content",
         [("/Admin/Mail", "messageId")] = "admin-only folder; an outbox message to try again, whose content the page never shows",
         [("/Admin/Member", "id")] = "admin-only folder; an account, not content",
+        [("/Calendars/Feed", "token")] = "a secret feed token, looked up by its SHA-256; the feed is built as its member through VisibleTo, else 404",
         [("/Digests/Confirm", "Token")] = "a signed, expiring subscription token validated by the handler",
         [("/Digests/Unsubscribe", "Token")] = "a signed unsubscribe token validated by the handler",
         [("/Digests/Settings", "Data.SpaceIds")] = "kept only where the member may still see the space (the handler intersects them)",

@@ -31,6 +31,9 @@ public static class AnonymousPages
         // Workshops: a signed-out visitor sees the CLEAR ones (the access policy decides).
         "/Workshops/Index",
         "/Workshops/Details",
+        // A workshop's .ics follows its page's rule; a feed is fetched by a calendar service, its secret token standing for the member.
+        "/Calendars/Workshop",
+        "/Calendars/Feed",
         // Search results pass through the access policy: a signed-out visitor finds CLEAR posts only.
         "/Search/Index",
         // Glossaries: CLEAR ones are public; every page loads its glossary through GlossaryAccess (unreadable: 404).
