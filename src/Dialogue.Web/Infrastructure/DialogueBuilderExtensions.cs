@@ -9,6 +9,7 @@ using Dialogue.Web.Features.Members;
 using Dialogue.Web.Features.Moderation;
 using Dialogue.Web.Features.Search;
 using Dialogue.Web.Features.Threads;
+using Dialogue.Web.Infrastructure.Caching;
 using Dialogue.Web.Infrastructure.Data;
 using Dialogue.Web.Infrastructure.Email;
 using Dialogue.Web.Infrastructure.Http;
@@ -37,6 +38,7 @@ public static class DialogueBuilderExtensions
 
         services.AddDialogueHttp();
         services.AddDialogueData();
+        services.AddDialogueCaching();
         services.AddDialogueSecurity();
         services.AddDialogueEmail();
         services.AddDialogueJobs(builder.Configuration);
@@ -65,6 +67,7 @@ public static class DialogueBuilderExtensions
             {
                 o.RootDirectory = "/Features";
                 AnonymousPages.Apply(o.Conventions);
+                AnonymousPageCache.Apply(o.Conventions);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = FeatureText.For);
