@@ -88,7 +88,7 @@ run() { # name, path, cookie (or ""), connections, [lua script]
   p99="$(awk '$1 == "99%" {print $2}' <<<"$out")"
   requests="$(awk '/requests in/ {print $1}' <<<"$out")"
   errors="$(awk '/Non-2xx|Socket errors/ {n += $NF} END {print n + 0}' <<<"$out")"
-  cpu="$(awk -v t=$((after - before)) -v hz="$TICKS_PER_SECOND" -v n="$requests" 'BEGIN {printf "%.2f", n > 0 ? t * 1000 / hz / n : 0}')"
+  cpu="$(awk -v t=$((after - before)) -v hz="$TICKS_PER_SECOND" -v n="$requests" 'BEGIN {printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0)}')"
   echo "| $name | $c | $rps | $p50 | $p99 | $errors | $cpu | $load |" | tee -a "$RESULTS"
   echo "$name $c $rps" >>"$WORK/rates"
 }
