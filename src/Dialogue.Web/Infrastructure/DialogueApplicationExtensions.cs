@@ -61,6 +61,8 @@ public static class DialogueApplicationExtensions
         app.UseRequestLocalization();
         app.UseRateLimiter();
         app.UseAuthorization();
+        // After authentication and localisation: the anonymous page cache needs to know who asks, and in which language.
+        app.UseOutputCache();
 
         app.MapHealthChecks("/healthz").AllowAnonymous();
         var jobs = app.Services.GetRequiredService<IOptions<JobsOptions>>().Value;

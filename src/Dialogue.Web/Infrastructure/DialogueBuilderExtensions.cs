@@ -13,6 +13,7 @@ using Dialogue.Web.Features.Search;
 using Dialogue.Web.Features.Threads;
 using Dialogue.Web.Features.Workshops;
 using Dialogue.Web.Features.Workshops.Polls;
+using Dialogue.Web.Infrastructure.Caching;
 using Dialogue.Web.Infrastructure.Data;
 using Dialogue.Web.Infrastructure.Email;
 using Dialogue.Web.Infrastructure.Http;
@@ -41,6 +42,7 @@ public static class DialogueBuilderExtensions
 
         services.AddDialogueHttp();
         services.AddDialogueData();
+        services.AddDialogueCaching();
         services.AddDialogueSecurity();
         services.AddDialogueEmail();
         services.AddDialogueJobs(builder.Configuration);
@@ -73,6 +75,7 @@ public static class DialogueBuilderExtensions
             {
                 o.RootDirectory = "/Features";
                 AnonymousPages.Apply(o.Conventions);
+                AnonymousPageCache.Apply(o.Conventions);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = FeatureText.For);

@@ -75,6 +75,12 @@ public static class Browser
             Assert.True(pressed is not null, $"No button '{submitSelector}' in the form on {pageUrl}");
             action = pressed!.GetAttribute("formaction") is { Length: > 0 } f ? f : action;
         }
+        if (string.Equals(form.GetAttribute("method"), "get", StringComparison.OrdinalIgnoreCase))
+        {
+            // A GET form sends its fields as the query, as a browser does.
+            var query = await new FormUrlEncodedContent(values).ReadAsStringAsync();
+            return await client.GetAsync(action + "?" + query);
+        }
         return await client.PostAsync(action, new FormUrlEncodedContent(values));
     }
 

@@ -16,7 +16,8 @@ namespace Dialogue.Tests.Infrastructure;
 /// </summary>
 public static class TestSignIn
 {
-    public static async Task<HttpClient> CreateSignedInBrowserAsync(this DialogueFactory factory, DialogueUser user, bool followRedirects = true)
+    /// <param name="keepFirstCookie">Send the first cookie on every request and ignore renewals, as a script or a load generator does.</param>
+    public static async Task<HttpClient> CreateSignedInBrowserAsync(this DialogueFactory factory, DialogueUser user, bool followRedirects = true, bool keepFirstCookie = false)
     {
         var (cookieName, cookieValue) = await factory.WithScopeAsync(async sp =>
         {
@@ -33,6 +34,12 @@ public static class TestSignIn
         });
 
         var baseAddress = new Uri("http://localhost");
+        if (keepFirstCookie)
+        {
+            var fixedClient = factory.CreateDefaultClient(baseAddress, followRedirects ? [new RedirectHandler()] : []);
+            fixedClient.DefaultRequestHeaders.Add("Cookie", $"{cookieName}={cookieValue}");
+            return fixedClient;
+        }
         var cookies = new CookieContainer();
         cookies.Add(baseAddress, new Cookie(cookieName, cookieValue, "/"));
         DelegatingHandler[] handlers = followRedirects

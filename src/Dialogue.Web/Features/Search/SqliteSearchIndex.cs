@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Dialogue.Data;
 using Dialogue.Data.Threads;
 using Dialogue.Web.Features.Access;
@@ -19,6 +20,8 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
     private const char Open = '\u0002';
     private const char Close = '\u0003';
 
+    private sealed record Ranked(long PostId, double Rank);
+
     private sealed record Match(long PostId, string Snippet, double Rank);
 
     public async Task<SearchResults> SearchAsync(SearchQuery query, Viewer viewer, CancellationToken ct)
@@ -28,16 +31,17 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
         {
             return new SearchResults([], false);
         }
-        var posts = Filter(db.Posts.AsNoTracking().VisibleTo(viewer).Where(p => !p.IsDeleted), query);
+        var posts = Filter(db, db.Posts.AsNoTracking().VisibleTo(viewer).Where(p => !p.IsDeleted), query);
         var skip = (Math.Max(1, query.Page) - 1) * PageSize;
         List<SearchHit> hits;
-        // FTS5 exists only on SQLite (the migration creates it there); another provider without its own index gets the LIKE path.
-        if (db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite" && terms.All(t => t.Length >= 3))
+        // Trigrams need three characters: shorter terms take the LIKE path.
+        if (terms.All(t => t.Length >= 3))
         {
             // Each term a quoted FTS5 string (quotes doubled), all required: user input is never FTS5 syntax.
             var match = string.Join(" AND ", terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
-            var found = db.Database.SqlQuery<Match>(
-                $"SELECT rowid AS PostId, snippet(PostSearch, -1, char(2), char(3), '…', 64) AS Snippet, rank AS Rank FROM PostSearch WHERE PostSearch MATCH {match}");
+            // Rank, filter through the access policy and page first; snippets (the costly part) only for the page.
+            var found = db.Database.SqlQuery<Ranked>(
+                $"SELECT rowid AS PostId, rank AS Rank FROM PostSearch WHERE PostSearch MATCH {match}");
             var rows = await (from m in found
                               join p in posts on m.PostId equals p.Id
                               orderby m.Rank, p.Id descending
@@ -51,17 +55,23 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
                                   Space = p.Thread.Space!.Name,
                                   Author = db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
                                   p.CreatedAt,
-                                  m.Snippet
                               })
                 .Skip(skip).Take(PageSize + 1).ToListAsync(ct);
-            hits = [.. rows.Select(r => new SearchHit(r.Id, r.Number, r.ThreadId, r.Title, r.Label, r.Space, r.Author, r.CreatedAt, Highlight(r.Snippet)))];
+            var page = JsonSerializer.Serialize(rows.Select(r => r.Id));
+            Dictionary<long, string> snippets = rows.Count == 0
+                ? []
+                : await db.Database.SqlQuery<Match>(
+                        $"SELECT rowid AS PostId, snippet(PostSearch, -1, char(2), char(3), '…', 64) AS Snippet, 0.0 AS Rank FROM PostSearch WHERE PostSearch MATCH {match} AND rowid IN (SELECT value FROM json_each({page}))")
+                    .ToDictionaryAsync(m => m.PostId, m => m.Snippet, ct);
+            hits = [.. rows.Select(r => new SearchHit(r.Id, r.Number, r.ThreadId, r.Title, r.Label, r.Space, r.Author, r.CreatedAt,
+                Highlight(snippets.GetValueOrDefault(r.Id, ""))))];
         }
         else
         {
             var like = posts;
             foreach (var term in terms)
             {
-                var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+                var pattern = "%" + EscapeLike(term) + "%";
                 like = like.Where(p => EF.Functions.Like(p.PlainText, pattern, "\\") || (p.Number == 1 && EF.Functions.Like(p.Thread!.Title, pattern, "\\")));
             }
             var rows = await like.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
@@ -83,7 +93,8 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
         return new SearchResults(hits.Take(PageSize).ToList(), hits.Count > PageSize);
     }
 
-    private IQueryable<Post> Filter(IQueryable<Post> posts, SearchQuery query)
+    /// <summary>The search form's filters, shared by both providers' indexes.</summary>
+    internal static IQueryable<Post> Filter(DialogueDbContext db, IQueryable<Post> posts, SearchQuery query)
     {
         if (query.SpaceId is { } spaceId)
         {
@@ -115,7 +126,10 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
             .Replace(Open.ToString(), "<mark>", StringComparison.Ordinal)
             .Replace(Close.ToString(), "</mark>", StringComparison.Ordinal);
 
-    private static string LikeSnippet(string plainText, string[] terms)
+    internal static string EscapeLike(string term) =>
+        term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    internal static string LikeSnippet(string plainText, string[] terms)
     {
         var at = terms.Select(t => plainText.IndexOf(t, StringComparison.OrdinalIgnoreCase)).Where(i => i >= 0).DefaultIfEmpty(0).Min();
         var start = Math.Max(0, at - 40);

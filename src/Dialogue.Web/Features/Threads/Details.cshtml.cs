@@ -14,10 +14,11 @@ namespace Dialogue.Web.Features.Threads;
 /// <summary>
 /// A thread, one page of posts at a time. A fixed number of queries whatever the page holds: the viewer's
 /// memberships, the access check, the thread, the posts, the placeholders' names (at most two), and for a
-/// signed-in reader the read mark and notifications. Posts are paged by their number, so "post n" is on
+/// signed-in reader the read mark when there is something new (notifications seen are marked read in a batch, see
+/// <see cref="NotificationReceipts"/>). Posts are paged by their number, so "post n" is on
 /// page (n - 1) / 20 + 1 without counting.
 /// </summary>
-public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDisplay display, PostRenderer renderer, Posting posting, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
+public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDisplay display, PostRenderer renderer, Posting posting, NotificationReceipts receipts, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
 {
     public const int PageSize = 20;
 
@@ -26,7 +27,7 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
         List<string> Tags, List<string> ParticipantIds, List<string> ParticipantNames, int? LastRead, int? FirstUnread, bool Watching);
 
     public sealed record PostRow(long Id, int Number, string AuthorId, string AuthorName, string Html, int RendererVersion, string? OutdatedSource,
-        DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsDeleted, PostStatus Status, string? RejectionReason);
+        DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsDeleted, PostStatus Status, string? RejectionReason, bool UnreadNotification);
 
     public Header Thread { get; private set; } = null!;
     public IReadOnlyList<PostRow> Posts { get; private set; } = [];
@@ -49,12 +50,14 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
         PageNumber = Math.Clamp(p ?? 1, 1, PageCount);
         var from = (PageNumber - 1) * PageSize;
         var to = PageNumber * PageSize;
+        var readerId = Viewer.UserId;
         Posts = await db.Posts.AsNoTracking().VisibleTo(Viewer)
             .Where(p => p.ThreadId == threadId && p.Number > from && p.Number <= to)
             .OrderBy(p => p.Number)
             .Select(p => new PostRow(p.Id, p.Number, p.AuthorId,
                 db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
-                p.Html, p.RendererVersion, p.RendererVersion < MarkdownRenderer.Version ? p.Source : null, p.CreatedAt, p.EditedAt, p.IsDeleted, p.Status, p.RejectionReason))
+                p.Html, p.RendererVersion, p.RendererVersion < MarkdownRenderer.Version ? p.Source : null, p.CreatedAt, p.EditedAt, p.IsDeleted, p.Status, p.RejectionReason,
+                db.Notifications.Any(n => n.RecipientId == readerId && n.ReadAt == null && n.PostId == p.Id)))
             .ToListAsync(ct);
 
         var htmls = new List<string>(Posts.Count);
@@ -73,13 +76,14 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
             {
                 await posting.MarkReadAsync(userId, threadId, Posts[^1].Number, ct);
             }
-            var shown = Posts.Select(p => p.Id).ToArray();
-            var now = clock.GetUtcNow();
-            await db.Notifications.Where(n => n.RecipientId == userId && n.ReadAt == null && n.PostId != null && shown.Contains(n.PostId.Value))
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+            // Notifications about the posts shown are read now; written in a batch later, so a plain re-read writes nothing.
+            if (Posts.Where(p => p.UnreadNotification).Select(p => p.Id).ToList() is { Count: > 0 } seen)
+            {
+                receipts.Mark(userId, seen);
+            }
             if (Thread.Label is SensitivityLabel.Red or SensitivityLabel.AmberStrict)
             {
-                db.ThreadAccessLog.Add(new ThreadAccessLogEntry { UserId = userId, ThreadId = threadId, At = now });
+                db.ThreadAccessLog.Add(new ThreadAccessLogEntry { UserId = userId, ThreadId = threadId, At = clock.GetUtcNow() });
                 await db.SaveChangesAsync(ct);
             }
         }

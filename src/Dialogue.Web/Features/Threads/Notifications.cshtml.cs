@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dialogue.Web.Features.Threads;
 
 /// <summary>The member's notifications, newest first, only those about what they may still read.</summary>
-public class NotificationsModel(DialogueDbContext db, CurrentViewer current, GlossaryNotifications glossary, TimeProvider clock) : PageModel
+public class NotificationsModel(DialogueDbContext db, CurrentViewer current, GlossaryNotifications glossary, NotificationReceipts receipts, TimeProvider clock) : PageModel
 {
     public const int Shown = 50;
 
@@ -38,10 +38,11 @@ public class NotificationsModel(DialogueDbContext db, CurrentViewer current, Glo
     public async Task OnGetAsync(CancellationToken ct)
     {
         var viewer = await current.GetAsync(ct);
+        var seen = receipts.PendingFor(viewer.UserId); // read on the thread page, not written yet
         Items = await db.Notifications.AsNoTracking().VisibleTo(viewer)
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Take(Shown)
-            .Select(n => new Row(n.Id, n.Kind, n.CreatedAt, n.ReadAt == null,
+            .Select(n => new Row(n.Id, n.Kind, n.CreatedAt, n.ReadAt == null && (n.PostId == null || !seen.Contains(n.PostId.Value)),
                 db.Users.Where(u => u.Id == n.ActorId).Select(u => u.DisplayName).FirstOrDefault(),
                 n.ThreadId, n.Thread!.Title, n.PostId, n.SpaceId, n.Space!.Name, n.Space.Slug, n.Message))
             .ToListAsync(ct);

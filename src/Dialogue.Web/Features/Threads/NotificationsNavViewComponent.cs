@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Dialogue.Web.Features.Threads;
 
 /// <summary>The header's "Notifications (n)" link, for signed-in members; counts only what they may read.</summary>
-public sealed class NotificationsNavViewComponent(DialogueDbContext db, CurrentViewer current, IStringLocalizer<Text> text, HtmlEncoder encoder) : ViewComponent
+public sealed class NotificationsNavViewComponent(DialogueDbContext db, CurrentViewer current, NotificationReceipts receipts, IStringLocalizer<Text> text, HtmlEncoder encoder) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
@@ -19,7 +19,13 @@ public sealed class NotificationsNavViewComponent(DialogueDbContext db, CurrentV
         {
             return new HtmlContentViewComponentResult(HtmlString.Empty);
         }
-        var unread = await db.Notifications.AsNoTracking().VisibleTo(viewer).CountAsync(n => n.ReadAt == null, HttpContext.RequestAborted);
+        var unreadRows = db.Notifications.AsNoTracking().VisibleTo(viewer).Where(n => n.ReadAt == null);
+        // Seen moments ago and not written yet: already read, as far as the member can tell.
+        if (receipts.PendingFor(viewer.UserId) is { Length: > 0 } seen)
+        {
+            unreadRows = unreadRows.Where(n => n.PostId == null || !seen.Contains(n.PostId.Value));
+        }
+        var unread = await unreadRows.CountAsync(HttpContext.RequestAborted);
         var label = unread == 0 ? text["Notifications"] : text["Notifications ({0} unread)", unread];
         return new HtmlContentViewComponentResult(new HtmlString(
             $"<li><a href=\"/Threads/Notifications\" class=\"notifications-link\">{encoder.Encode(label)}</a></li>"));

@@ -17,6 +17,8 @@ public static class ThreadsServiceCollectionExtensions
         services.AddScoped<IndexModel.Handler>();
         services.AddScoped<TitleModel.Handler>();
         services.AddScoped<OutdatedPostsJob>();
+        services.AddSingleton<NotificationReceipts>();
+        services.AddHostedService<NotificationReceiptWriter>();
         return services;
     }
 }

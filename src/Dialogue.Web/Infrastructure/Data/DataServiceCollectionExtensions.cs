@@ -1,4 +1,5 @@
 using Dialogue.Data;
+using Dialogue.Web.Infrastructure.Caching;
 using Dialogue.Web.Infrastructure.Email;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,7 @@ public static class DataServiceCollectionExtensions
             var app = sp.GetRequiredService<IOptions<AppOptions>>().Value;
             options.AddInterceptors(sp.GetRequiredService<OutboxSignal>());
             options.AddInterceptors(sp.GetRequiredService<DatabaseWriteMonitor>());
+            options.AddInterceptors(sp.GetRequiredService<AnonymousPageEviction>());
             options.Configure(database.Provider, DialogueDatabase.ConnectionString(database, app));
         });
         services.AddScoped<OutboxSignal>();

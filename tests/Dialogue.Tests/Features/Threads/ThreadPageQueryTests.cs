@@ -88,6 +88,6 @@ public sealed class ThreadPageQueryTests(ThreadPageQueryTests.CountingFactory fa
         var few = await QueriesForThreadAsync(2, reader, author, space.Id);
         var many = await QueriesForThreadAsync(19, reader, author, space.Id);
         Assert.Equal(few, many);
-        Assert.True(many <= 12, $"{many} queries");
+        Assert.True(many <= 11, $"{many} queries"); // 12 before notifications were marked read in a batch instead of by the page
     }
 }

@@ -1,0 +1,116 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Dialogue.Web.Infrastructure.Caching;
+
+/// <summary>
+/// Evicts the cached anonymous pages after any committed write that could change one, whatever wrote it: a save, an
+/// ExecuteUpdate, raw SQL, a job. It reads the SQL rather than the change tracker so bulk updates are not missed, and it
+/// lists what does NOT matter instead of what does, so a new feature's table evicts until someone says otherwise.
+/// The eviction waits for the commit: evicting earlier would let a reader cache the old rows again.
+/// </summary>
+public sealed partial class AnonymousPageEviction(AnonymousPageCache cache) : DbCommandInterceptor, IDbTransactionInterceptor
+{
+    // Tables a signed-out reader's page never shows, some of them written while members read (read marks, notifications, access log).
+    private static readonly HashSet<string> Unshown = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ReadStates", "Notifications", "ThreadAccessLog", "Watches", "OutboxMessages", "OutboxMessageThreads",
+        "DigestLedger", "DigestSubscriptions", "DigestPreviewAudits", "PublicSubscribers", "DataProtectionKeys",
+        "AspNetUserTokens", "AspNetUserLogins", "AdminAuditEntries", "Invitations",
+    };
+
+    private bool pending;
+
+    // INSERT INTO "T", UPDATE "T", DELETE FROM "T" — but not a row lock (FOR UPDATE) or an upsert's DO UPDATE.
+    [GeneratedRegex("""(?<!\bFOR\s+)(?<!\bDO\s+)\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Write();
+
+    public static bool ChangesShownContent(string sql)
+    {
+        foreach (Match match in Write().Matches(sql))
+        {
+            if (!Unshown.Contains(match.Groups[1].Value))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+    {
+        Wrote(command);
+        return result;
+    }
+
+    public override async ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    {
+        await WroteAsync(command, cancellationToken);
+        return result;
+    }
+
+    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        Wrote(command);
+        return result;
+    }
+
+    public override async ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        await WroteAsync(command, cancellationToken);
+        return result;
+    }
+
+    public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
+    {
+        Wrote(command);
+        return result;
+    }
+
+    public override async ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+    {
+        await WroteAsync(command, cancellationToken);
+        return result;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => CommittedAsync(default).AsTask().GetAwaiter().GetResult();
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        CommittedAsync(cancellationToken).AsTask();
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => pending = false;
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        pending = false;
+        return Task.CompletedTask;
+    }
+
+    private void Wrote(DbCommand command) => WroteAsync(command, default).AsTask().GetAwaiter().GetResult();
+
+    private async ValueTask WroteAsync(DbCommand command, CancellationToken ct)
+    {
+        if (!cache.Enabled || !ChangesShownContent(command.CommandText))
+        {
+            return;
+        }
+        if (command.Transaction is null)
+        {
+            await cache.EvictAsync(ct);
+        }
+        else
+        {
+            pending = true;
+        }
+    }
+
+    private async ValueTask CommittedAsync(CancellationToken ct)
+    {
+        if (pending)
+        {
+            pending = false;
+            await cache.EvictAsync(ct);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Dialogue.Data.Accounts;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace Dialogue.Web.Infrastructure.Security;
+
+/// <summary>
+/// Identity's security-stamp check, at most once per interval for a given member and stamp on this node. The stock
+/// check runs on every request whose cookie is older than the interval and re-issues the cookie each time; a client
+/// that keeps its first cookie (a feed reader, a script, a tab left open behind a proxy that drops Set-Cookie) then pays
+/// several identity queries and a cookie encryption per request. The guarantee is unchanged: a changed stamp or a
+/// suspension ends a session within one interval.
+/// </summary>
+public sealed class CachedSecurityStampValidator(
+    IOptions<SecurityStampValidatorOptions> options,
+    SignInManager<DialogueUser> signInManager,
+    ILoggerFactory logger,
+    IOptions<IdentityOptions> identity,
+    IMemoryCache cache) : SecurityStampValidator<DialogueUser>(options, signInManager, logger)
+{
+    public override async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var principal = context.Principal;
+        var userId = principal?.FindFirstValue(identity.Value.ClaimsIdentity.UserIdClaimType);
+        var stamp = principal?.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
+        if (userId is null || stamp is null)
+        {
+            await base.ValidateAsync(context);
+            return;
+        }
+        var key = ("security-stamp-verified", userId, stamp);
+        // Judged by the app's clock, not the cache's own expiry, so the interval means the same as in the base.
+        if (cache.TryGetValue(key, out DateTimeOffset verifiedAt) && TimeProvider.GetUtcNow() - verifiedAt < Options.ValidationInterval)
+        {
+            return;
+        }
+        var issued = context.Properties.IssuedUtc;
+        await base.ValidateAsync(context);
+        // Remember only a check that actually ran and passed (the base skips young cookies and rejects bad ones).
+        var checkedNow = issued is null || TimeProvider.GetUtcNow() - issued.Value > Options.ValidationInterval;
+        if (checkedNow && context.Principal is not null)
+        {
+            cache.Set(key, TimeProvider.GetUtcNow(), Options.ValidationInterval);
+        }
+    }
+}
