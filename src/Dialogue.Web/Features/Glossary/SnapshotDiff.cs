@@ -65,9 +65,10 @@ public static class SnapshotDiff
                 }
             }
         }
-        foreach (var related in snapshot.RelatedConceptIds)
+        // By name, so two versions listing the same links in another order show no change.
+        foreach (var related in snapshot.RelatedConceptIds.Select(id => relatedNames.GetValueOrDefault(id) ?? "#" + id).Order(StringComparer.Ordinal))
         {
-            yield return text["related: {0}", relatedNames.GetValueOrDefault(related) ?? "#" + related];
+            yield return text["related: {0}", related];
         }
     }
 }
