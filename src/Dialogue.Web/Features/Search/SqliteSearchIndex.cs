@@ -12,8 +12,10 @@ namespace Dialogue.Web.Features.Search;
 /// from <see cref="Post.PlainText"/>, a post's own words: never its Markdown source, which holds the words it
 /// quotes from other posts, readable or not. Hits are joined with
 /// <see cref="Visible.VisibleTo(IQueryable{Post}, Viewer)"/>, so the index never decides who reads what.
+/// A Chatham House post shows its author's pseudonym (its real name is not read) and never matches the author filter,
+/// which would otherwise tell who wrote it.
 /// </summary>
-public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
+public sealed class SqliteSearchIndex(DialogueDbContext db, Privacy.Pseudonyms pseudonyms) : ISearchIndex
 {
     public const int PageSize = 20;
     private const char Open = '\u0002';
@@ -49,12 +51,13 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
                                   p.Thread!.Title,
                                   p.Thread.Label,
                                   Space = p.Thread.Space!.Name,
-                                  Author = db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
+                                  Author = p.Thread.ChathamHouse ? null : db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
+                                  Pseudonym = db.ThreadPseudonyms.Where(x => x.ThreadId == p.ThreadId && x.UserId == p.AuthorId).Select(x => (int?)x.Number).FirstOrDefault(),
                                   p.CreatedAt,
                                   m.Snippet
                               })
                 .Skip(skip).Take(PageSize + 1).ToListAsync(ct);
-            hits = [.. rows.Select(r => new SearchHit(r.Id, r.Number, r.ThreadId, r.Title, r.Label, r.Space, r.Author, r.CreatedAt, Highlight(r.Snippet)))];
+            hits = [.. rows.Select(r => new SearchHit(r.Id, r.Number, r.ThreadId, r.Title, r.Label, r.Space, r.Author ?? pseudonyms.Name(r.Pseudonym), r.CreatedAt, Highlight(r.Snippet)))];
         }
         else
         {
@@ -73,12 +76,13 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
                     p.Thread!.Title,
                     p.Thread.Label,
                     Space = p.Thread.Space!.Name,
-                    Author = db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
+                    Author = p.Thread.ChathamHouse ? null : db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
+                    Pseudonym = db.ThreadPseudonyms.Where(x => x.ThreadId == p.ThreadId && x.UserId == p.AuthorId).Select(x => (int?)x.Number).FirstOrDefault(),
                     p.CreatedAt,
                     p.PlainText
                 })
                 .Skip(skip).Take(PageSize + 1).ToListAsync(ct);
-            hits = [.. rows.Select(r => new SearchHit(r.Id, r.Number, r.ThreadId, r.Title, r.Label, r.Space, r.Author, r.CreatedAt, LikeSnippet(r.PlainText, terms)))];
+            hits = [.. rows.Select(r => new SearchHit(r.Id, r.Number, r.ThreadId, r.Title, r.Label, r.Space, r.Author ?? pseudonyms.Name(r.Pseudonym), r.CreatedAt, LikeSnippet(r.PlainText, terms)))];
         }
         return new SearchResults(hits.Take(PageSize).ToList(), hits.Count > PageSize);
     }
@@ -96,7 +100,7 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
         if (!string.IsNullOrWhiteSpace(query.Author))
         {
             var author = query.Author.Trim();
-            posts = posts.Where(p => db.Users.Any(u => u.Id == p.AuthorId && u.DisplayName == author));
+            posts = posts.Where(p => !p.Thread!.ChathamHouse && db.Users.Any(u => u.Id == p.AuthorId && u.DisplayName == author));
         }
         if (query.From is { } from)
         {
