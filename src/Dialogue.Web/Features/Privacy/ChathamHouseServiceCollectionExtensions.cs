@@ -11,7 +11,7 @@ public static class ChathamHouseServiceCollectionExtensions
         services.AddScoped<Pseudonyms>();
         services.AddSingleton<AccessLog>();
         services.AddHostedService<AccessLogWriter>();
-        // services.AddScoped<AccessLogQuery>();
+        services.AddScoped<AccessLogQuery>();
         // services.AddScoped<IDemoPart, ChathamHouseDemo>();
         return services;
     }
