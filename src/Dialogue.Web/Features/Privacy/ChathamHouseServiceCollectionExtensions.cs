@@ -12,7 +12,7 @@ public static class ChathamHouseServiceCollectionExtensions
         services.AddSingleton<AccessLog>();
         services.AddHostedService<AccessLogWriter>();
         services.AddScoped<AccessLogQuery>();
-        // services.AddScoped<IDemoPart, ChathamHouseDemo>();
+        services.AddScoped<IDemoPart, ChathamHouseDemo>();
         return services;
     }
 }
