@@ -37,7 +37,7 @@ public sealed class AccessLogTests(DialogueFactory factory) : IClassFixture<Dial
 
         Assert.All(entries, e => Assert.Equal(reader.Id, e.UserId));
         Assert.Equal(
-            [AccessSurface.History, AccessSurface.Page, AccessSurface.Page, AccessSurface.Page, AccessSurface.Permalink, AccessSurface.Quote, AccessSurface.SearchHit],
+            [AccessSurface.Page, AccessSurface.Page, AccessSurface.Page, AccessSurface.Permalink, AccessSurface.History, AccessSurface.Quote, AccessSurface.SearchHit],
             entries.Select(e => e.Surface).Order());
         Assert.All(entries.Where(e => e.Surface != AccessSurface.Page), e => Assert.Equal(post.Id, e.PostId));
 
