@@ -4,6 +4,7 @@ using Dialogue.Data.Digests;
 using Dialogue.Data.Email;
 using Dialogue.Data.Glossary;
 using Dialogue.Data.Moderation;
+using Dialogue.Data.Privacy;
 using Dialogue.Data.Site;
 using Dialogue.Data.Spaces;
 using Dialogue.Data.Threads;
@@ -47,6 +48,7 @@ public class DialogueDbContext(DbContextOptions<DialogueDbContext> options)
     public DbSet<ModerationLogEntry> ModerationLog => Set<ModerationLogEntry>();
     public DbSet<MemberSilence> MemberSilences => Set<MemberSilence>();
     public DbSet<ThreadAccessLogEntry> ThreadAccessLog => Set<ThreadAccessLogEntry>();
+    public DbSet<ThreadPseudonym> ThreadPseudonyms => Set<ThreadPseudonym>();
 
     public DbSet<Workshop> Workshops => Set<Workshop>();
     public DbSet<WorkshopOrganiser> WorkshopOrganisers => Set<WorkshopOrganiser>();

@@ -1084,6 +1084,14 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("PostId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Surface")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<long>("ThreadId")
                         .HasColumnType("bigint");
 
@@ -1093,11 +1101,34 @@ namespace Dialogue.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("ThreadId", "At");
 
                     b.HasIndex("UserId", "At");
 
                     b.ToTable("ThreadAccessLog", (string)null);
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Privacy.ThreadPseudonym", b =>
+                {
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ThreadId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ThreadId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ThreadPseudonyms");
                 });
 
             modelBuilder.Entity("Dialogue.Data.Site.SiteSettings", b =>
@@ -1135,6 +1166,9 @@ namespace Dialogue.Migrations.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("ChathamHouse")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2272,6 +2306,21 @@ namespace Dialogue.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Dialogue.Data.Moderation.ThreadAccessLogEntry", b =>
+                {
+                    b.HasOne("Dialogue.Data.Threads.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Privacy.ThreadPseudonym", b =>
                 {
                     b.HasOne("Dialogue.Data.Threads.DiscussionThread", null)
                         .WithMany()

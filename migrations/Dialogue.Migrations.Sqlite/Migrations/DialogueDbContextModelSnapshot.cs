@@ -1044,6 +1044,14 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Surface")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ThreadId")
                         .HasColumnType("INTEGER");
 
@@ -1053,11 +1061,34 @@ namespace Dialogue.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("ThreadId", "At");
 
                     b.HasIndex("UserId", "At");
 
                     b.ToTable("ThreadAccessLog", (string)null);
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Privacy.ThreadPseudonym", b =>
+                {
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ThreadId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ThreadId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ThreadPseudonyms");
                 });
 
             modelBuilder.Entity("Dialogue.Data.Site.SiteSettings", b =>
@@ -1092,6 +1123,9 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ChathamHouse")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
@@ -2206,6 +2240,21 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Dialogue.Data.Moderation.ThreadAccessLogEntry", b =>
+                {
+                    b.HasOne("Dialogue.Data.Threads.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Privacy.ThreadPseudonym", b =>
                 {
                     b.HasOne("Dialogue.Data.Threads.DiscussionThread", null)
                         .WithMany()

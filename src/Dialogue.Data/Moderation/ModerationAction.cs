@@ -34,4 +34,6 @@ public enum ModerationAction
     AddSpaceModerator,
     RemoveSpaceModerator,
     EditThreadTitle,
+    StartChathamHouse,
+    LiftChathamHouse,
 }

@@ -56,9 +56,11 @@ internal sealed class ThreadAccessLogEntryConfiguration : IEntityTypeConfigurati
     public void Configure(EntityTypeBuilder<ThreadAccessLogEntry> entry)
     {
         entry.ToTable("ThreadAccessLog");
+        entry.Property(e => e.Surface).HasConversion<string>().HasMaxLength(32);
         entry.HasOne<DialogueUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
         entry.HasOne<DiscussionThread>().WithMany().HasForeignKey(e => e.ThreadId).OnDelete(DeleteBehavior.Cascade);
         entry.HasIndex(e => new { e.ThreadId, e.At });
         entry.HasIndex(e => new { e.UserId, e.At });
+        entry.HasIndex(e => e.At);
     }
 }

@@ -11,6 +11,8 @@ public class Space
     public string Description { get; set; } = "";
     /// <summary>The laxest label a thread of this space may carry.</summary>
     public SensitivityLabel DefaultLabel { get; set; } = SensitivityLabel.Green;
+    /// <summary>Every thread of the space runs under the Chatham House Rule (set on each thread when it is started or moved in).</summary>
+    public bool ChathamHouse { get; set; }
     public SpaceJoinPolicy JoinPolicy { get; set; } = SpaceJoinPolicy.Open;
     public DateTimeOffset CreatedAt { get; set; }
     public string? CreatedById { get; set; }

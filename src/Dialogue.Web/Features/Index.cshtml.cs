@@ -18,7 +18,7 @@ public class IndexModel(IndexModel.Handler handler, CurrentViewer current) : Pag
     public async Task OnGetAsync(CancellationToken ct) => Home = await handler.Handle(await current.GetAsync(ct), ct);
 
     public sealed record ThreadRow(long Id, string Title, SensitivityLabel Label, string SpaceName, string SpaceSlug, string AuthorName,
-        int PostCount, DateTimeOffset LastActivityAt, int? LastRead)
+        int PostCount, DateTimeOffset LastActivityAt, int? LastRead, bool ChathamHouse = false, int? AuthorPseudonym = null)
     {
         public bool IsUnread(Viewer viewer) => viewer.IsApproved && PostCount > (LastRead ?? 0);
     }
@@ -29,7 +29,7 @@ public class IndexModel(IndexModel.Handler handler, CurrentViewer current) : Pag
     public sealed record Result(Viewer Viewer, IReadOnlyList<ThreadRow> Latest, IReadOnlyList<ThreadRow> Unread, IReadOnlyList<SpaceRow> Spaces,
         DateTimeOffset? LastReadAt, int NewThreadsSince);
 
-    public sealed class Handler(DialogueDbContext db)
+    public sealed class Handler(DialogueDbContext db, Privacy.Pseudonyms pseudonyms)
     {
         public const int LatestCount = 15;
         public const int UnreadCount = 10;
@@ -38,7 +38,7 @@ public class IndexModel(IndexModel.Handler handler, CurrentViewer current) : Pag
         {
             var userId = viewer.UserId;
             var visible = db.Threads.AsNoTracking().VisibleTo(viewer);
-            var latest = await Rows(visible.OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id).Take(LatestCount), userId).ToListAsync(ct);
+            var latest = Named(await Rows(visible.OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id).Take(LatestCount), userId).ToListAsync(ct));
 
             var spaces = db.Spaces.AsNoTracking().VisibleTo(viewer);
             if (viewer.IsApproved)
@@ -52,10 +52,10 @@ public class IndexModel(IndexModel.Handler handler, CurrentViewer current) : Pag
                 return new Result(viewer, latest, [], spaceRows, null, 0);
             }
 
-            var unread = await Rows(visible
+            var unread = Named(await Rows(visible
                     .Where(t => db.ReadStates.Any(r => r.UserId == userId && r.ThreadId == t.Id && r.LastReadPostNumber < t.PostCount))
                     .OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id).Take(UnreadCount), userId)
-                .ToListAsync(ct);
+                .ToListAsync(ct));
             var lastReadAt = await db.ReadStates.AsNoTracking().Where(r => r.UserId == userId)
                 .OrderByDescending(r => r.UpdatedAt).Select(r => (DateTimeOffset?)r.UpdatedAt).FirstOrDefaultAsync(ct);
             var newThreads = lastReadAt is { } since
@@ -64,10 +64,16 @@ public class IndexModel(IndexModel.Handler handler, CurrentViewer current) : Pag
             return new Result(viewer, latest, unread, spaceRows, lastReadAt, newThreads);
         }
 
+        /// <summary>A Chatham House thread's starter by their pseudonym; the real name is not even read.</summary>
+        private List<ThreadRow> Named(List<ThreadRow> rows) =>
+            [.. rows.Select(r => r.ChathamHouse ? r with { AuthorName = pseudonyms.Name(r.AuthorPseudonym) } : r)];
+
         private IQueryable<ThreadRow> Rows(IQueryable<Data.Threads.DiscussionThread> threads, string? userId) =>
             threads.Select(t => new ThreadRow(t.Id, t.Title, t.Label, t.Space!.Name, t.Space.Slug,
-                db.Users.Where(u => u.Id == t.AuthorId).Select(u => u.DisplayName).First(),
+                t.ChathamHouse ? "" : db.Users.Where(u => u.Id == t.AuthorId).Select(u => u.DisplayName).First(),
                 t.PostCount, t.LastActivityAt,
-                db.ReadStates.Where(r => r.UserId == userId && r.ThreadId == t.Id).Select(r => (int?)r.LastReadPostNumber).FirstOrDefault()));
+                db.ReadStates.Where(r => r.UserId == userId && r.ThreadId == t.Id).Select(r => (int?)r.LastReadPostNumber).FirstOrDefault(),
+                t.ChathamHouse,
+                db.ThreadPseudonyms.Where(x => x.ThreadId == t.Id && x.UserId == t.AuthorId).Select(x => (int?)x.Number).FirstOrDefault()));
     }
 }

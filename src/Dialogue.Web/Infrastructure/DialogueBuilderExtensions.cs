@@ -9,6 +9,7 @@ using Dialogue.Web.Features.Glossary;
 using Dialogue.Web.Features.Invitations;
 using Dialogue.Web.Features.Members;
 using Dialogue.Web.Features.Moderation;
+using Dialogue.Web.Features.Privacy;
 using Dialogue.Web.Features.Search;
 using Dialogue.Web.Features.Threads;
 using Dialogue.Web.Features.Workshops;
@@ -59,6 +60,7 @@ public static class DialogueBuilderExtensions
         services.AddDialogueWorkshops();
         services.AddDialogueWorkshopPolls();
         services.AddDialogueCalendars();
+        services.AddDialogueChathamHouse();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

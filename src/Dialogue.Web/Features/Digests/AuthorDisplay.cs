@@ -13,8 +13,10 @@ public interface IAuthorDisplay
 
 public sealed class AuthorDisplay(IStringLocalizer<Text> text) : IAuthorDisplay
 {
-    // Until the threads feature numbers its participants ("Participant 3"), a Chatham House author is named
-    // to nobody in email, moderators included: an email is easily forwarded.
+    // A Chatham House author is their pseudonym in the thread ("Participant 3") to every reader, moderators included:
+    // an email is easily forwarded, and a moderator's reveal is a page action that is audited.
     public string NameFor(ContentAuthor author, DigestRecipient reader) =>
-        author.Pseudonymous ? text["A participant"] : author.DisplayName;
+        !author.Pseudonymous ? author.DisplayName
+        : author.Pseudonym is { } number ? text["Participant {0}", number]
+        : text["A participant"];
 }

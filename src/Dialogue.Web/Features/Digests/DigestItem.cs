@@ -30,4 +30,5 @@ public sealed record DigestItem
 }
 
 /// <summary>Who wrote an item; <see cref="Pseudonymous"/> in a Chatham House thread, whose authors are not named.</summary>
-public sealed record ContentAuthor(string UserId, string DisplayName, bool Pseudonymous = false);
+/// <param name="Pseudonym">In a Chatham House thread, the author's number there; <paramref name="DisplayName"/> is then empty.</param>
+public sealed record ContentAuthor(string UserId, string DisplayName, bool Pseudonymous = false, int? Pseudonym = null);

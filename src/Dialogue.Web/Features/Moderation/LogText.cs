@@ -39,6 +39,8 @@ public static partial class LogText
         ModerationAction.RemoveFromSpace => "removed a member",
         ModerationAction.AddSpaceModerator => "appointed a space moderator",
         ModerationAction.EditThreadTitle => "changed the title or tags",
+        ModerationAction.StartChathamHouse => "put the thread under the Chatham House Rule",
+        ModerationAction.LiftChathamHouse => "lifted the Chatham House Rule",
         _ => "removed a space moderator",
     };
 

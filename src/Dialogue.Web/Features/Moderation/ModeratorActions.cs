@@ -4,6 +4,7 @@ using Dialogue.Data.Moderation;
 using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Threads;
 using Dialogue.Web.Features.Access;
+using Dialogue.Web.Features.Privacy;
 using Dialogue.Web.Features.Threads;
 using Dialogue.Web.Features.Threads.Markdown;
 using Dialogue.Web.Infrastructure;
@@ -26,6 +27,7 @@ public sealed class ModeratorActions(
     Notifier notifier,
     NotificationPreferences preferences,
     LabelChanges labels,
+    Pseudonyms pseudonyms,
     Outbox outbox,
     IStringLocalizer<Text> text,
     IOptions<AppOptions> app,
@@ -174,11 +176,12 @@ public sealed class ModeratorActions(
         return ReviewOutcome.Done;
     }
 
-    public enum LabelChange { Changed, Unchanged, NotAllowed }
+    public enum LabelChange { Changed, Unchanged, NotAllowed, ReasonRequired }
 
     /// <summary>
-    /// Raise (any moderator of the thread) or lower (a space moderator only) a thread's label; never laxer than its
-    /// space. The change itself is <see cref="LabelChanges"/>, the same for every caller.
+    /// Raise (any moderator of the thread) or lower (a space moderator only, with a reason) a thread's label; never laxer
+    /// than its space. The change itself is <see cref="LabelChanges"/>, the same for every caller. The Chatham House
+    /// Rule is not a label: relabelling never lifts it.
     /// </summary>
     public async Task<LabelChange> SetLabelAsync(long threadId, SensitivityLabel label, string? reason, Viewer moderator, CancellationToken ct)
     {
@@ -195,6 +198,10 @@ public sealed class ModeratorActions(
         if (!AccessPolicy.IsAllowedLabel(label, spaceLabel) || (label < thread.Label && !AccessPolicy.CanLowerLabel(moderator, Posting.Facts(thread))))
         {
             return LabelChange.NotAllowed;
+        }
+        if (label < thread.Label && string.IsNullOrWhiteSpace(reason))
+        {
+            return LabelChange.ReasonRequired;
         }
         await labels.ApplyAsync(thread, label, reason, null, moderator, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
@@ -248,12 +255,16 @@ public sealed class ModeratorActions(
         return true;
     }
 
-    /// <summary>Move a thread to another space the moderator also moderates; its label is raised to the target's default if laxer.</summary>
-    public async Task<bool> MoveAsync(long threadId, long targetSpaceId, string? reason, Viewer moderator, CancellationToken ct)
+    /// <summary>
+    /// Move a thread to another space the moderator also moderates; its label is raised to the target's default if laxer.
+    /// Moving into a Chatham House space puts the thread under the rule; moving out never lifts it unless the moderator
+    /// explicitly chooses to (<paramref name="liftChathamHouse"/>), which is logged as its own action.
+    /// </summary>
+    public async Task<bool> MoveAsync(long threadId, long targetSpaceId, string? reason, Viewer moderator, CancellationToken ct, bool liftChathamHouse = false)
     {
         var thread = await LoadThreadAsync(threadId, moderator, ct);
         var target = await db.Spaces.AsNoTracking().VisibleTo(moderator).Where(s => s.Id == targetSpaceId)
-            .Select(s => new { s.Id, s.DefaultLabel }).SingleOrDefaultAsync(ct);
+            .Select(s => new { s.Id, s.DefaultLabel, s.ChathamHouse }).SingleOrDefaultAsync(ct);
         if (thread is null || target is null || target.Id == thread.SpaceId || !moderator.ModeratesSpace(target.Id))
         {
             return false;
@@ -266,8 +277,50 @@ public sealed class ModeratorActions(
         {
             await labels.ApplyAsync(thread, target.DefaultLabel, reason, null, moderator, now, ct);
         }
+        if (target.ChathamHouse && !thread.ChathamHouse)
+        {
+            thread.ChathamHouse = true;
+            Log(ModerationAction.StartChathamHouse, moderator, thread, null, null, reason, null, now);
+            await pseudonyms.AssignExistingAuthorsAsync(thread.Id, ct);
+        }
+        else if (liftChathamHouse && thread.ChathamHouse && !target.ChathamHouse)
+        {
+            thread.ChathamHouse = false;
+            Log(ModerationAction.LiftChathamHouse, moderator, thread, null, null, reason, null, now);
+        }
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    /// <summary>
+    /// Put a thread under the Chatham House Rule or lift it: a moderator of the thread, logged. Lifting needs a reason,
+    /// since it shows every author's name on posts written under the promise of the rule. Pseudonyms are kept, so
+    /// setting it again brings back the same numbers.
+    /// </summary>
+    public async Task<LabelChange> SetChathamHouseAsync(long threadId, bool on, string? reason, Viewer moderator, CancellationToken ct)
+    {
+        var thread = await LoadThreadAsync(threadId, moderator, ct);
+        if (thread is null || !AccessPolicy.CanChangeChathamHouse(moderator, Posting.Facts(thread)))
+        {
+            return LabelChange.NotAllowed;
+        }
+        if (thread.ChathamHouse == on)
+        {
+            return LabelChange.Unchanged;
+        }
+        if (!on && string.IsNullOrWhiteSpace(reason))
+        {
+            return LabelChange.ReasonRequired;
+        }
+        var now = clock.GetUtcNow();
+        thread.ChathamHouse = on;
+        Log(on ? ModerationAction.StartChathamHouse : ModerationAction.LiftChathamHouse, moderator, thread, null, null, reason, null, now);
+        await db.SaveChangesAsync(ct);
+        if (on)
+        {
+            await pseudonyms.AssignExistingAuthorsAsync(thread.Id, ct);
+        }
+        return LabelChange.Changed;
     }
 
     private async Task<bool> ChangeThreadAsync(long threadId, Viewer moderator, ModerationAction action, string? reason, string? details,

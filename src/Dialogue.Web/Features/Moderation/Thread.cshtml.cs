@@ -26,6 +26,7 @@ public class ThreadModel(DialogueDbContext db, CurrentViewer current, ModeratorA
     public TimeSpan? SlowMode { get; private set; }
     public DateTimeOffset? SlowModeUntil { get; private set; }
     public bool CanLower { get; private set; }
+    public bool ChathamHouse { get; private set; }
     public IReadOnlyList<Member> Members { get; private set; } = [];
     public IReadOnlyList<Target> Targets { get; private set; } = [];
     public string? Error { get; private set; }
@@ -62,14 +63,33 @@ public class ThreadModel(DialogueDbContext db, CurrentViewer current, ModeratorA
         {
             return await FailAsync(threadId, text["That label is not allowed: never laxer than the space, and only the space's own moderators lower a label."], ct);
         }
+        if (result == ModeratorActions.LabelChange.ReasonRequired)
+        {
+            return await FailAsync(threadId, text["Give a reason for lowering the label: it is written to the moderation log."], ct);
+        }
         TempData["Status"] = (string)text["The thread's label is now {0}.", LabelTagHelper.Name(label)];
         return Redirect($"/Moderation/Thread?threadId={threadId}");
     }
 
-    public async Task<IActionResult> OnPostMoveAsync(long threadId, long targetSpaceId, string? reason, CancellationToken ct)
+    public async Task<IActionResult> OnPostChathamHouseAsync(long threadId, bool on, string? reason, CancellationToken ct)
+    {
+        var result = await actions.SetChathamHouseAsync(threadId, on, reason, await current.GetAsync(ct), ct);
+        if (result == ModeratorActions.LabelChange.NotAllowed)
+        {
+            return await LoadAsync(threadId, ct) ?? StatusCode(StatusCodes.Status403Forbidden);
+        }
+        if (result == ModeratorActions.LabelChange.ReasonRequired)
+        {
+            return await FailAsync(threadId, text["Give a reason for lifting the Chatham House Rule: it is written to the moderation log."], ct);
+        }
+        TempData["Status"] = on ? (string)text["The thread runs under the Chatham House Rule."] : (string)text["The Chatham House Rule is lifted: authors are shown by name."];
+        return Redirect($"/Moderation/Thread?threadId={threadId}");
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(long threadId, long targetSpaceId, string? reason, bool liftChathamHouse, CancellationToken ct)
     {
         var viewer = await current.GetAsync(ct);
-        if (!await actions.MoveAsync(threadId, targetSpaceId, reason, viewer, ct))
+        if (!await actions.MoveAsync(threadId, targetSpaceId, reason, viewer, ct, liftChathamHouse))
         {
             return await FailAsync(threadId, text["Choose another space that you moderate."], ct);
         }
@@ -125,6 +145,7 @@ public class ThreadModel(DialogueDbContext db, CurrentViewer current, ModeratorA
         (Locked, Closed, Pinned, SlowMode, SlowModeUntil) = (thread.LockedAt is not null, thread.ClosedAt is not null, thread.PinnedAt is not null,
             thread.SlowModeInterval, thread.SlowModeUntil);
         CanLower = AccessPolicy.CanLowerLabel(viewer, facts);
+        ChathamHouse = thread.ChathamHouse;
         Members = await db.SpaceMembers.AsNoTracking()
             .Where(m => m.SpaceId == thread.SpaceId && m.Status == SpaceMemberStatus.Active && m.UserId != viewer.UserId)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u)

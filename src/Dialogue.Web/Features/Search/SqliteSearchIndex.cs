@@ -13,8 +13,10 @@ namespace Dialogue.Web.Features.Search;
 /// from <see cref="Post.PlainText"/>, a post's own words: never its Markdown source, which holds the words it
 /// quotes from other posts, readable or not. Hits are joined with
 /// <see cref="Visible.VisibleTo(IQueryable{Post}, Viewer)"/>, so the index never decides who reads what.
+/// A Chatham House post shows its author's pseudonym (its real name is not read) and never matches the author filter,
+/// which would otherwise tell who wrote it.
 /// </summary>
-public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
+public sealed class SqliteSearchIndex(DialogueDbContext db, Privacy.Pseudonyms pseudonyms) : ISearchIndex
 {
     public const int PageSize = 20;
     private const char Open = '\u0002';
@@ -53,7 +55,8 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
                                   p.Thread!.Title,
                                   p.Thread.Label,
                                   Space = p.Thread.Space!.Name,
-                                  Author = db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
+                                  Author = p.Thread.ChathamHouse ? null : db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
+                                  Pseudonym = db.ThreadPseudonyms.Where(x => x.ThreadId == p.ThreadId && x.UserId == p.AuthorId).Select(x => (int?)x.Number).FirstOrDefault(),
                                   p.CreatedAt,
                               })
                 .Skip(skip).Take(PageSize + 1).ToListAsync(ct);
@@ -63,7 +66,7 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
                 : await db.Database.SqlQuery<Match>(
                         $"SELECT rowid AS PostId, snippet(PostSearch, -1, char(2), char(3), '…', 64) AS Snippet, 0.0 AS Rank FROM PostSearch WHERE PostSearch MATCH {match} AND rowid IN (SELECT value FROM json_each({page}))")
                     .ToDictionaryAsync(m => m.PostId, m => m.Snippet, ct);
-            hits = [.. rows.Select(r => new SearchHit(r.Id, r.Number, r.ThreadId, r.Title, r.Label, r.Space, r.Author, r.CreatedAt,
+            hits = [.. rows.Select(r => new SearchHit(r.Id, r.Number, r.ThreadId, r.Title, r.Label, r.Space, r.Author ?? pseudonyms.Name(r.Pseudonym), r.CreatedAt,
                 Highlight(snippets.GetValueOrDefault(r.Id, ""))))];
         }
         else
@@ -83,12 +86,13 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
                     p.Thread!.Title,
                     p.Thread.Label,
                     Space = p.Thread.Space!.Name,
-                    Author = db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
+                    Author = p.Thread.ChathamHouse ? null : db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
+                    Pseudonym = db.ThreadPseudonyms.Where(x => x.ThreadId == p.ThreadId && x.UserId == p.AuthorId).Select(x => (int?)x.Number).FirstOrDefault(),
                     p.CreatedAt,
                     p.PlainText
                 })
                 .Skip(skip).Take(PageSize + 1).ToListAsync(ct);
-            hits = [.. rows.Select(r => new SearchHit(r.Id, r.Number, r.ThreadId, r.Title, r.Label, r.Space, r.Author, r.CreatedAt, LikeSnippet(r.PlainText, terms)))];
+            hits = [.. rows.Select(r => new SearchHit(r.Id, r.Number, r.ThreadId, r.Title, r.Label, r.Space, r.Author ?? pseudonyms.Name(r.Pseudonym), r.CreatedAt, LikeSnippet(r.PlainText, terms)))];
         }
         return new SearchResults(hits.Take(PageSize).ToList(), hits.Count > PageSize);
     }
@@ -107,7 +111,7 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
         if (!string.IsNullOrWhiteSpace(query.Author))
         {
             var author = query.Author.Trim();
-            posts = posts.Where(p => db.Users.Any(u => u.Id == p.AuthorId && u.DisplayName == author));
+            posts = posts.Where(p => !p.Thread!.ChathamHouse && db.Users.Any(u => u.Id == p.AuthorId && u.DisplayName == author));
         }
         if (query.From is { } from)
         {

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Dialogue.Web.Features.Spaces;
 
 /// <summary>A space and its threads (pinned first, then by last activity), with joining and watching.</summary>
-public class DetailsModel(DialogueDbContext db, CurrentViewer current, StaffNotifier staff, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
+public class DetailsModel(DialogueDbContext db, CurrentViewer current, StaffNotifier staff, Privacy.Pseudonyms pseudonyms, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
 {
     public const int PageSize = 30;
 
@@ -20,7 +20,7 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, StaffNoti
         SpaceMemberStatus? Membership, bool Watching);
 
     public sealed record ThreadRow(long Id, string Title, SensitivityLabel Label, string AuthorName, int PostCount, DateTimeOffset LastActivityAt,
-        bool Pinned, bool Locked, bool Closed, PostStatus Status, List<string> Tags, bool Unread);
+        bool Pinned, bool Locked, bool Closed, PostStatus Status, List<string> Tags, bool Unread, bool ChathamHouse = false, int? AuthorPseudonym = null);
 
     public SpaceView Space { get; private set; } = null!;
     public IReadOnlyList<ThreadRow> Threads { get; private set; } = [];
@@ -49,14 +49,17 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, StaffNoti
             .Skip((PageNumber - 1) * PageSize)
             .Take(PageSize + 1)
             .Select(t => new ThreadRow(t.Id, t.Title, t.Label,
-                db.Users.Where(u => u.Id == t.AuthorId).Select(u => u.DisplayName).First(),
+                t.ChathamHouse ? "" : db.Users.Where(u => u.Id == t.AuthorId).Select(u => u.DisplayName).First(),
                 t.PostCount, t.LastActivityAt, t.PinnedAt != null, t.LockedAt != null, t.ClosedAt != null, t.Status,
                 t.Tags.OrderBy(x => x.Tag).Select(x => x.Tag).ToList(),
                 userId != null && readablePosts.Any(p => p.ThreadId == t.Id
-                    && p.Number > (db.ReadStates.Where(r => r.UserId == userId && r.ThreadId == t.Id).Select(r => (int?)r.LastReadPostNumber).FirstOrDefault() ?? 0))))
+                    && p.Number > (db.ReadStates.Where(r => r.UserId == userId && r.ThreadId == t.Id).Select(r => (int?)r.LastReadPostNumber).FirstOrDefault() ?? 0)),
+                t.ChathamHouse,
+                db.ThreadPseudonyms.Where(x => x.ThreadId == t.Id && x.UserId == t.AuthorId).Select(x => (int?)x.Number).FirstOrDefault()))
             .ToListAsync(ct);
         HasNextPage = rows.Count > PageSize;
-        Threads = rows.Take(PageSize).ToList();
+        // A Chatham House thread's starter by their pseudonym; the real name is not even read.
+        Threads = [.. rows.Take(PageSize).Select(r => r.ChathamHouse ? r with { AuthorName = pseudonyms.Name(r.AuthorPseudonym) } : r)];
         return Page();
     }
 

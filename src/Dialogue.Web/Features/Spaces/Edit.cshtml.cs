@@ -44,6 +44,9 @@ public class EditModel(DialogueDbContext db, CurrentViewer current, LabelChanges
 
         [Display(Name = "Who may join")]
         public SpaceJoinPolicy JoinPolicy { get; set; } = SpaceJoinPolicy.Open;
+
+        [Display(Name = "Chatham House Rule")]
+        public bool ChathamHouse { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(long? spaceId, CancellationToken ct)
@@ -58,7 +61,7 @@ public class EditModel(DialogueDbContext db, CurrentViewer current, LabelChanges
         {
             return NotFound();
         }
-        Data = new Command { Name = space.Name, Slug = space.Slug, Description = space.Description, DefaultLabel = space.DefaultLabel, JoinPolicy = space.JoinPolicy };
+        Data = new Command { Name = space.Name, Slug = space.Slug, Description = space.Description, DefaultLabel = space.DefaultLabel, JoinPolicy = space.JoinPolicy, ChathamHouse = space.ChathamHouse };
         return Page();
     }
 
@@ -118,6 +121,8 @@ public class EditModel(DialogueDbContext db, CurrentViewer current, LabelChanges
         space.Slug = Data.Slug;
         space.Description = Data.Description?.Trim() ?? "";
         space.JoinPolicy = Data.JoinPolicy;
+        // Threads take the rule when started or moved in; turning it off leaves threads already under it as they are.
+        space.ChathamHouse = Data.ChathamHouse;
         var raised = spaceId is not null && Data.DefaultLabel > space.DefaultLabel;
         space.DefaultLabel = Data.DefaultLabel;
         await db.SaveChangesAsync(ct);

@@ -1,8 +1,9 @@
 using Dialogue.Data;
-using Dialogue.Data.Moderation;
+using Dialogue.Data.Privacy;
 using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Threads;
 using Dialogue.Web.Features.Access;
+using Dialogue.Web.Features.Privacy;
 using Dialogue.Web.Features.Threads.Markdown;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,18 +17,25 @@ namespace Dialogue.Web.Features.Threads;
 /// memberships, the access check, the thread, the posts, the placeholders' names (at most two), and for a
 /// signed-in reader the read mark when there is something new (notifications seen are marked read in a batch, see
 /// <see cref="NotificationReceipts"/>). Posts are paged by their number, so "post n" is on
-/// page (n - 1) / 20 + 1 without counting.
+/// page (n - 1) / 20 + 1 without counting. In a Chatham House thread each author's pseudonym comes with the posts
+/// query (one more query only when a post mentions someone); a moderator's reveal is a POST, written to the access log.
+/// A read of a RED or AMBER+STRICT thread is handed to the batched <see cref="AccessLog"/>: no write in the request.
 /// </summary>
-public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDisplay display, PostRenderer renderer, Posting posting, NotificationReceipts receipts, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
+public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDisplay display, PostRenderer renderer, Posting posting, NotificationReceipts receipts,
+    Pseudonyms pseudonyms, AccessLog accessLog, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
 {
     public const int PageSize = 20;
 
     public sealed record Header(long Id, string Title, SensitivityLabel Label, long SpaceId, string SpaceName, string SpaceSlug, string AuthorId,
         int PostCount, PostStatus Status, bool Locked, bool Closed, bool Pinned, TimeSpan? SlowModeInterval, DateTimeOffset? SlowModeUntil, string? SlowModeReason,
-        List<string> Tags, List<string> ParticipantIds, List<string> ParticipantNames, int? LastRead, int? FirstUnread, bool Watching);
+        List<string> Tags, List<string> ParticipantIds, List<string> ParticipantNames, int? LastRead, int? FirstUnread, bool Watching, bool ChathamHouse);
 
     public sealed record PostRow(long Id, int Number, string AuthorId, string AuthorName, string Html, int RendererVersion, string? OutdatedSource,
-        DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsDeleted, PostStatus Status, string? RejectionReason, bool UnreadNotification);
+        DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsDeleted, PostStatus Status, string? RejectionReason, bool UnreadNotification, int? Pseudonym)
+    {
+        /// <summary>Shown as a pseudonym: no name, avatar or profile link of the author in the page.</summary>
+        public bool Pseudonymous { get; init; }
+    }
 
     public Header Thread { get; private set; } = null!;
     public IReadOnlyList<PostRow> Posts { get; private set; } = [];
@@ -38,6 +46,8 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
     public int? FirstUnread { get; private set; }
     public Viewer Viewer { get; private set; } = Viewer.Anonymous;
     public ThreadFacts Facts { get; private set; } = null!;
+    /// <summary>A moderator asked to see who is who (POST, audited); pseudonyms show with the names.</summary>
+    public bool Revealed { get; private set; }
 
     public static int PageOf(int number) => (Math.Max(1, number) - 1) / PageSize + 1;
 
@@ -47,6 +57,23 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
         {
             return NotFound();
         }
+        return await ShowAsync(threadId, p, ct);
+    }
+
+    /// <summary>A moderator reveals who is who on this page of a Chatham House thread; the reveal itself is logged.</summary>
+    public async Task<IActionResult> OnPostRevealAsync(long threadId, int? p, CancellationToken ct)
+    {
+        if (!await LoadThreadAsync(threadId, ct) || !Thread.ChathamHouse || !AccessPolicy.CanRevealIdentities(Viewer, Facts))
+        {
+            return NotFound();
+        }
+        Revealed = true;
+        await accessLog.RecordAsync(Viewer.UserId!, threadId, null, AccessSurface.Reveal, ct);
+        return await ShowAsync(threadId, p, ct);
+    }
+
+    private async Task<IActionResult> ShowAsync(long threadId, int? p, CancellationToken ct)
+    {
         PageNumber = Math.Clamp(p ?? 1, 1, PageCount);
         var from = (PageNumber - 1) * PageSize;
         var to = PageNumber * PageSize;
@@ -57,8 +84,17 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
             .Select(p => new PostRow(p.Id, p.Number, p.AuthorId,
                 db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
                 p.Html, p.RendererVersion, p.RendererVersion < MarkdownRenderer.Version ? p.Source : null, p.CreatedAt, p.EditedAt, p.IsDeleted, p.Status, p.RejectionReason,
-                db.Notifications.Any(n => n.RecipientId == readerId && n.ReadAt == null && n.PostId == p.Id)))
+                db.Notifications.Any(n => n.RecipientId == readerId && n.ReadAt == null && n.PostId == p.Id),
+                db.ThreadPseudonyms.Where(x => x.ThreadId == p.ThreadId && x.UserId == p.AuthorId).Select(x => (int?)x.Number).FirstOrDefault()))
             .ToListAsync(ct);
+        if (Thread.ChathamHouse)
+        {
+            Posts = [.. Posts.Select(post => post with
+            {
+                AuthorName = Revealed ? $"{pseudonyms.Name(post.Pseudonym)} ({post.AuthorName})" : pseudonyms.Name(post.Pseudonym),
+                Pseudonymous = !Revealed,
+            })];
+        }
 
         var htmls = new List<string>(Posts.Count);
         foreach (var post in Posts)
@@ -66,7 +102,7 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
             // Written by an older renderer and not yet upgraded by OutdatedPostsJob: render it here, in memory (a read writes nothing).
             htmls.Add(post.IsDeleted ? "" : post.OutdatedSource is { } source ? (await renderer.RenderAsync(source, Facts, null, ct)).Html : post.Html);
         }
-        Bodies = await display.ResolveAsync(htmls, Viewer, ct);
+        Bodies = await display.ResolveAsync(htmls, Viewer, ct, Thread.ChathamHouse ? [.. htmls.Select(_ => (long?)threadId)] : null, Revealed);
 
         if (Viewer.UserId is { } userId && Viewer.IsApproved)
         {
@@ -81,10 +117,9 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
             {
                 receipts.Mark(userId, seen);
             }
-            if (Thread.Label is SensitivityLabel.Red or SensitivityLabel.AmberStrict)
+            if (AccessPolicy.IsAudited(Thread.Label))
             {
-                db.ThreadAccessLog.Add(new ThreadAccessLogEntry { UserId = userId, ThreadId = threadId, At = clock.GetUtcNow() });
-                await db.SaveChangesAsync(ct);
+                await accessLog.RecordAsync(userId, threadId, null, AccessSurface.Page, ct);
             }
         }
         return Page();
@@ -133,7 +168,8 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
                 readablePosts.Where(p => p.ThreadId == t.Id
                         && p.Number > (db.ReadStates.Where(r => r.UserId == userId && r.ThreadId == t.Id).Select(r => (int?)r.LastReadPostNumber).FirstOrDefault() ?? 0))
                     .Min(p => (int?)p.Number),
-                db.Watches.Any(w => w.UserId == userId && w.ThreadId == t.Id)))
+                db.Watches.Any(w => w.UserId == userId && w.ThreadId == t.Id),
+                t.ChathamHouse))
             .SingleOrDefaultAsync(ct);
         if (header is null)
         {

@@ -20,6 +20,8 @@ public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posti
     public long SpaceId { get; private set; }
     public string SpaceName { get; private set; } = "";
     public SensitivityLabel SpaceLabel { get; private set; }
+    /// <summary>Every thread of the space is under the Chatham House Rule: the choice is made already.</summary>
+    public bool SpaceChathamHouse { get; private set; }
     public IReadOnlyList<Candidate> Candidates { get; private set; } = [];
     /// <summary>The draft rendered as it would be posted, after the Preview button; null otherwise.</summary>
     public string? PreviewHtml { get; private set; }
@@ -44,6 +46,9 @@ public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posti
         public string Body { get; set; } = "";
 
         public List<string> Participants { get; set; } = [];
+
+        [Display(Name = "Chatham House Rule")]
+        public bool ChathamHouse { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(long spaceId, CancellationToken ct)
@@ -92,7 +97,7 @@ public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posti
             return Page();
         }
         var thread = await posting.StartThreadAsync(
-            new Posting.NewThread(spaceId, Data.Title, label, tags!, Data.Body, participants), viewer, ct);
+            new Posting.NewThread(spaceId, Data.Title, label, tags!, Data.Body, participants, Data.ChathamHouse), viewer, ct);
         if (thread.Status == Dialogue.Data.Threads.PostStatus.Pending)
         {
             TempData["Status"] = (string)text["Thank you! A moderator reviews the first posts of new members; yours is marked “awaiting review” until then, and you will be told."];
@@ -132,7 +137,7 @@ public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posti
     {
         var viewer = await current.GetAsync(ct);
         var space = await db.Spaces.AsNoTracking().VisibleTo(viewer).Where(s => s.Id == spaceId)
-            .Select(s => new { s.Id, s.Name, s.DefaultLabel, s.JoinPolicy }).SingleOrDefaultAsync(ct);
+            .Select(s => new { s.Id, s.Name, s.DefaultLabel, s.JoinPolicy, s.ChathamHouse }).SingleOrDefaultAsync(ct);
         if (space is null)
         {
             return NotFound();
@@ -141,7 +146,7 @@ public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posti
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
-        (SpaceId, SpaceName, SpaceLabel) = (space.Id, space.Name, space.DefaultLabel);
+        (SpaceId, SpaceName, SpaceLabel, SpaceChathamHouse) = (space.Id, space.Name, space.DefaultLabel, space.ChathamHouse);
         Candidates = await db.SpaceMembers.AsNoTracking()
             .Where(m => m.SpaceId == spaceId && m.Status == SpaceMemberStatus.Active && m.UserId != viewer.UserId)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u)

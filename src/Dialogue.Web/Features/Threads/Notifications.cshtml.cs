@@ -10,12 +10,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Dialogue.Web.Features.Threads;
 
 /// <summary>The member's notifications, newest first, only those about what they may still read.</summary>
-public class NotificationsModel(DialogueDbContext db, CurrentViewer current, GlossaryNotifications glossary, NotificationReceipts receipts, TimeProvider clock) : PageModel
+public class NotificationsModel(DialogueDbContext db, CurrentViewer current, GlossaryNotifications glossary, NotificationReceipts receipts,
+    Privacy.Pseudonyms pseudonyms, TimeProvider clock) : PageModel
 {
     public const int Shown = 50;
 
     public sealed record Row(long Id, NotificationKind Kind, DateTimeOffset CreatedAt, bool Unread, string? ActorName,
-        long? ThreadId, string? ThreadTitle, long? PostId, long? SpaceId, string? SpaceName, string? SpaceSlug, string? Message)
+        long? ThreadId, string? ThreadTitle, long? PostId, long? SpaceId, string? SpaceName, string? SpaceSlug, string? Message,
+        bool Pseudonymous = false, int? ActorPseudonym = null)
     {
         /// <summary>Staff work leads to where it is done; everything else to what it is about.</summary>
         public string Link => Kind switch
@@ -43,9 +45,15 @@ public class NotificationsModel(DialogueDbContext db, CurrentViewer current, Glo
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Take(Shown)
             .Select(n => new Row(n.Id, n.Kind, n.CreatedAt, n.ReadAt == null && (n.PostId == null || !seen.Contains(n.PostId.Value)),
-                db.Users.Where(u => u.Id == n.ActorId).Select(u => u.DisplayName).FirstOrDefault(),
-                n.ThreadId, n.Thread!.Title, n.PostId, n.SpaceId, n.Space!.Name, n.Space.Slug, n.Message))
+                n.Thread != null && n.Thread.ChathamHouse && (n.Kind == NotificationKind.Mention || n.Kind == NotificationKind.Reply || n.Kind == NotificationKind.NewThread || n.Kind == NotificationKind.PostHeld)
+                    ? null
+                    : db.Users.Where(u => u.Id == n.ActorId).Select(u => u.DisplayName).FirstOrDefault(),
+                n.ThreadId, n.Thread!.Title, n.PostId, n.SpaceId, n.Space!.Name, n.Space.Slug, n.Message,
+                n.Thread != null && n.Thread.ChathamHouse && (n.Kind == NotificationKind.Mention || n.Kind == NotificationKind.Reply || n.Kind == NotificationKind.NewThread || n.Kind == NotificationKind.PostHeld),
+                db.ThreadPseudonyms.Where(x => x.ThreadId == n.ThreadId && x.UserId == n.ActorId).Select(x => (int?)x.Number).FirstOrDefault()))
             .ToListAsync(ct);
+        // What members wrote in a Chatham House thread names its author by pseudonym; the real name is not read.
+        Items = [.. Items.Select(n => n.Pseudonymous ? n with { ActorName = pseudonyms.Name(n.ActorPseudonym) } : n)];
         var pollIds = Items.Where(i => PollNotifications.IsPollKind(i.Kind)).Select(i => PollNotifications.PollIdOf(i.Message) ?? 0).Distinct().ToList();
         if (pollIds.Count > 0)
         {

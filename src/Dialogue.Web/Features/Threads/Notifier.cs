@@ -16,13 +16,15 @@ namespace Dialogue.Web.Features.Threads;
 /// Tells members about a new post: in-app notifications for watchers and mentioned members, and an email
 /// for a mention. Every recipient is judged as themselves through the access policy: who may not read
 /// the post gets nothing, and the email carries only what the label allows (<see cref="EmailRule"/>),
-/// with quotes resolved as the recipient would see them. Runs on the caller's DbContext, before its save.
+/// with quotes resolved as the recipient would see them. In a Chatham House thread the author and every mention are
+/// the pseudonyms of the thread, in the recipient's language. Runs on the caller's DbContext, before its save.
 /// </summary>
 public sealed class Notifier(
     DialogueDbContext db,
     Outbox outbox,
     PostDisplay display,
     NotificationPreferences preferences,
+    Privacy.Pseudonyms pseudonyms,
     IStringLocalizer<Text> text,
     IOptions<AppOptions> app,
     TimeProvider clock)
@@ -86,7 +88,12 @@ public sealed class Notifier(
             .Where(u => recipientIds.Contains(u.Id) || u.Id == post.AuthorId)
             .Select(u => new { u.Id, u.Email, u.DisplayName, u.UiCulture })
             .ToListAsync(ct);
-        var actor = people.FirstOrDefault(p => p.Id == post.AuthorId)?.DisplayName;
+        var chatham = await db.Threads.AsNoTracking().Where(t => t.Id == threadId)
+            .Select(t => t.ChathamHouse
+                ? new { On = true, Number = db.ThreadPseudonyms.Where(x => x.ThreadId == t.Id && x.UserId == post.AuthorId).Select(x => (int?)x.Number).FirstOrDefault() }
+                : new { On = false, Number = (int?)null })
+            .SingleAsync(ct);
+        var realName = people.FirstOrDefault(p => p.Id == post.AuthorId)?.DisplayName;
         var level = EmailRule.LevelFor(label, await EmailRule.SiteAsync(db, ct));
         if (level == EmailDetail.Nothing)
         {
@@ -95,11 +102,14 @@ public sealed class Notifier(
         }
         foreach (var recipient in people.Where(p => recipientIds.Contains(p.Id) && p.Email is not null))
         {
+            // Pseudonyms are words of the recipient's language.
+            using var language = Digests.CultureScope.Use(SupportedCultures.For(recipient.UiCulture));
+            var actor = chatham.On ? pseudonyms.Name(chatham.Number) : realName;
             string? body = null;
             if (level >= EmailDetail.TitleAndExcerpt)
             {
                 // The recipient's own view of the post: a quote they may not read stays out.
-                var html = await display.ResolveAsync(post.Html, viewers[recipient.Id], ct);
+                var html = await display.ResolveAsync(post.Html, viewers[recipient.Id], ct, chatham.On ? threadId : null);
                 var plain = EmailRenderer.ToText(html).Trim();
                 body = level == EmailDetail.FullText ? plain : EmailRule.Excerpt(plain);
             }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Dialogue.Data;
 using Dialogue.Web.Features.Access;
+using Dialogue.Web.Features.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -14,8 +15,11 @@ namespace Dialogue.Web.Features.Threads;
 /// once (two queries at most, whatever the number of posts): a mention shows the member's display
 /// name; a quote shows who wrote the quoted post, or "Quoted post not available." when the reader
 /// may not read it (the quoted words are then left out, not just the attribution).
+/// In a Chatham House thread a mention shows the member's pseudonym in that thread, and a quote of a Chatham House
+/// post names its author by their pseudonym in the quoted post's thread (one more query when a mention needs it);
+/// a moderator's audited reveal adds the real name after the pseudonym.
 /// </summary>
-public sealed partial class PostDisplay(DialogueDbContext db, IStringLocalizer<Text> text)
+public sealed partial class PostDisplay(DialogueDbContext db, Pseudonyms pseudonyms, IStringLocalizer<Text> text)
 {
     [GeneratedRegex("<span data-mention=\"([^\"]+)\">[^<]*</span>")]
     private static partial Regex MentionPlaceholder();
@@ -23,36 +27,66 @@ public sealed partial class PostDisplay(DialogueDbContext db, IStringLocalizer<T
     [GeneratedRegex("<blockquote data-quote=\"(\\d+)\">")]
     private static partial Regex QuoteOpening();
 
-    public async Task<string> ResolveAsync(string html, Viewer reader, CancellationToken ct) =>
-        (await ResolveAsync([html], reader, ct))[0];
+    public async Task<string> ResolveAsync(string html, Viewer reader, CancellationToken ct, long? chathamThreadId = null) =>
+        (await ResolveAsync([html], reader, ct, [chathamThreadId]))[0];
 
-    public async Task<IReadOnlyList<string>> ResolveAsync(IReadOnlyList<string> htmls, Viewer reader, CancellationToken ct)
+    /// <param name="chathamThreadIds">Per html, the Chatham House thread it was written in (its mentions show pseudonyms), or null.</param>
+    /// <param name="reveal">A moderator's audited reveal of the Chatham House threads among <paramref name="chathamThreadIds"/>.</param>
+    public async Task<IReadOnlyList<string>> ResolveAsync(IReadOnlyList<string> htmls, Viewer reader, CancellationToken ct,
+        IReadOnlyList<long?>? chathamThreadIds = null, bool reveal = false)
     {
         var mentionIds = htmls.SelectMany(h => MentionPlaceholder().Matches(h).Select(m => m.Groups[1].Value)).Distinct().ToArray();
         var quoteIds = htmls.SelectMany(h => QuoteOpening().Matches(h).Select(m => long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))).Distinct().ToArray();
 
+        var chatham = chathamThreadIds?.Where(id => id is not null).Select(id => id!.Value).Distinct().ToArray() ?? [];
+
         var names = mentionIds.Length == 0
             ? []
             : await db.Users.AsNoTracking().Where(u => mentionIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var quotes = quoteIds.Length == 0
+        var numbers = mentionIds.Length == 0 || chatham.Length == 0
+            ? []
+            : await db.ThreadPseudonyms.AsNoTracking().Where(x => chatham.Contains(x.ThreadId) && mentionIds.Contains(x.UserId))
+                .ToDictionaryAsync(x => (x.ThreadId, x.UserId), x => x.Number, ct);
+        var quoted = quoteIds.Length == 0
             ? []
             : await db.Posts.AsNoTracking().VisibleTo(reader).Where(p => quoteIds.Contains(p.Id) && !p.IsDeleted)
-                .Join(db.Users, p => p.AuthorId, u => u.Id, (p, u) => new { p.Id, u.DisplayName })
-                .ToDictionaryAsync(p => p.Id, p => p.DisplayName, ct);
+                .Select(p => new
+                {
+                    p.Id,
+                    p.ThreadId,
+                    p.Thread!.ChathamHouse,
+                    Name = db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
+                    Number = db.ThreadPseudonyms.Where(x => x.ThreadId == p.ThreadId && x.UserId == p.AuthorId).Select(x => (int?)x.Number).FirstOrDefault(),
+                })
+                .ToListAsync(ct);
+        var quotes = quoted.ToDictionary(q => q.Id, q => q.ChathamHouse ? Pseudonymous(q.Number, q.Name, reveal && chatham.Contains(q.ThreadId)) : q.Name);
 
-        return [.. htmls.Select(h => Resolve(h, names, quotes))];
+        return [.. htmls.Select((h, i) => Resolve(h, chathamThreadIds is { } ids && i < ids.Count ? ids[i] : null, names, numbers, quotes, reveal))];
     }
 
-    private string Resolve(string html, Dictionary<string, string> names, Dictionary<long, string> quotes)
+    private string Pseudonymous(int? number, string name, bool reveal) =>
+        reveal ? $"{pseudonyms.Name(number)} ({name})" : pseudonyms.Name(number);
+
+    private string Resolve(string html, long? chathamThreadId, Dictionary<string, string> names, Dictionary<(long, string), int> numbers,
+        Dictionary<long, string> quotes, bool reveal)
     {
         if (!html.Contains("data-", StringComparison.Ordinal))
         {
             return html;
         }
         html = MentionPlaceholder().Replace(html, m =>
-            names.TryGetValue(m.Groups[1].Value, out var name)
-                ? $"<span class=\"mention\">@{WebUtility.HtmlEncode(name)}</span>"
-                : $"<span class=\"mention\">{WebUtility.HtmlEncode(text["@unknown member"])}</span>");
+        {
+            var userId = m.Groups[1].Value;
+            if (!names.TryGetValue(userId, out var name))
+            {
+                return $"<span class=\"mention\">{WebUtility.HtmlEncode(text["@unknown member"])}</span>";
+            }
+            if (chathamThreadId is { } thread)
+            {
+                name = Pseudonymous(numbers.TryGetValue((thread, userId), out var n) ? n : null, name, reveal);
+            }
+            return $"<span class=\"mention\">@{WebUtility.HtmlEncode(name)}</span>";
+        });
         return ResolveQuotes(html, quotes);
     }
 

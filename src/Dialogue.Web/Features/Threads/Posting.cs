@@ -3,6 +3,7 @@ using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Threads;
 using Dialogue.Web.Features.Access;
 using Dialogue.Web.Features.Moderation;
+using Dialogue.Web.Features.Privacy;
 using Dialogue.Web.Features.Threads.Markdown;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,11 +13,13 @@ namespace Dialogue.Web.Features.Threads;
 /// Writes threads and posts: renders once, numbers the post, moves the thread's activity, marks it read
 /// for its author, and notifies — all in one transaction, so a post and its notifications and emails exist together.
 /// </summary>
-public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifier notifier, StaffNotifier staff, PostingRules rules, TimeProvider clock)
+public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifier notifier, StaffNotifier staff, PostingRules rules, Pseudonyms pseudonyms, TimeProvider clock)
 {
     public const int MaxTags = 5;
 
-    public sealed record NewThread(long SpaceId, string Title, SensitivityLabel Label, IReadOnlyList<string> Tags, string Body, IReadOnlyList<string> Participants);
+    /// <param name="ChathamHouse">The starter's choice; a thread of a Chatham House space is under the rule whatever it says.</param>
+    public sealed record NewThread(long SpaceId, string Title, SensitivityLabel Label, IReadOnlyList<string> Tags, string Body, IReadOnlyList<string> Participants,
+        bool ChathamHouse = false);
 
     /// <summary>
     /// Writes the thread and its first post. A new member's post waits for review (<see cref="PostingRules"/>):
@@ -30,12 +33,14 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
             : [];
         var rendered = await renderer.RenderAsync(input.Body, new ThreadFacts(input.SpaceId, input.Label, author.UserId!, participants), author, ct);
         var held = !trusted && await rules.HoldForReviewAsync(author, input.SpaceId, ct);
+        var chathamHouse = input.ChathamHouse || await db.Spaces.Where(s => s.Id == input.SpaceId).Select(s => s.ChathamHouse).SingleAsync(ct);
         var now = clock.GetUtcNow();
         // A caller that writes the thread together with its own rows (a workshop and its discussion) holds the transaction.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var thread = new DiscussionThread
         {
             SpaceId = input.SpaceId,
+            ChathamHouse = chathamHouse,
             Title = input.Title.Trim(),
             Label = input.Label,
             AuthorId = author.UserId!,
@@ -51,6 +56,10 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
         thread.Posts.Add(post);
         db.Threads.Add(thread);
         await db.SaveChangesAsync(ct);
+        if (chathamHouse)
+        {
+            await pseudonyms.AssignAsync(thread.Id, [author.UserId!, .. rendered.MentionedUserIds], ct);
+        }
 
         // The author follows their own thread.
         db.Watches.Add(new Watch { UserId = author.UserId!, ThreadId = thread.Id, CreatedAt = now });
@@ -90,6 +99,11 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
         post.Status = held ? PostStatus.Pending : PostStatus.Approved;
         db.Posts.Add(post);
         await db.SaveChangesAsync(ct);
+        if (thread.ChathamHouse)
+        {
+            // The thread row is locked by the number claim above, so no other writer hands out a number meanwhile.
+            await pseudonyms.AssignAsync(threadId, [author.UserId!, .. rendered.MentionedUserIds], ct);
+        }
 
         await MarkReadAsync(author.UserId!, threadId, post.Number, ct);
         if (!held)
@@ -133,6 +147,10 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
         post.QuotedPostId = rendered.QuotedPostId;
         post.EditedAt = now;
         await db.SaveChangesAsync(ct);
+        if (thread.ChathamHouse)
+        {
+            await pseudonyms.AssignAsync(thread.Id, rendered.MentionedUserIds, ct);
+        }
     }
 
     public async Task SoftDeleteAsync(long postId, CancellationToken ct)

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Dialogue.Data;
+using Dialogue.Data.Privacy;
 using Dialogue.Web.Features.Access;
 using Dialogue.Web.Features.Moderation;
+using Dialogue.Web.Features.Privacy;
 using Dialogue.Web.Features.Threads.Markdown;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,6 +25,8 @@ public class ReplyModel(
     MarkdownRenderer markdown,
     PostRenderer renderer,
     PostPreview preview,
+    Pseudonyms pseudonyms,
+    AccessLog accessLog,
     Microsoft.Extensions.Localization.IStringLocalizer<Text> text) : PageModel
 {
     [BindProperty] public Command Data { get; set; } = new();
@@ -55,6 +59,10 @@ public class ReplyModel(
                 return NotFound();
             }
             Data.Body = QuoteOf(quoted, await OwnWordsAsync(post, ct));
+            if (AccessPolicy.IsAudited(post.Facts.Thread.Label))
+            {
+                await accessLog.RecordAsync(viewer.UserId!, post.ThreadId, quoted, AccessSurface.Quote, ct);
+            }
         }
         return Page();
     }
@@ -104,7 +112,8 @@ public class ReplyModel(
 
     /// <summary>
     /// The quoted post's own Markdown, its quotes reduced to references, and its mentions as its readers see them
-    /// (the display name, not the typed email address, which readers are never shown).
+    /// (the display name, not the typed email address, which readers are never shown; in a Chatham House thread the
+    /// pseudonym, so the prefill never puts a real name into the reply).
     /// </summary>
     private async Task<string> OwnWordsAsync(PostPage.Loaded post, CancellationToken ct)
     {
@@ -115,8 +124,13 @@ public class ReplyModel(
             return own;
         }
         var ids = mentions.Values.Distinct(StringComparer.Ordinal).ToArray();
-        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        return MarkdownRenderer.ReplaceMentions(own, handle => mentions.TryGetValue(handle, out var id) && names.TryGetValue(id, out var name) ? name : null);
+        var names = post.ChathamHouse
+            ? (await db.ThreadPseudonyms.AsNoTracking().Where(x => x.ThreadId == post.ThreadId && ids.Contains(x.UserId)).ToListAsync(ct))
+                .ToDictionary(x => x.UserId, x => pseudonyms.Name(x.Number))
+            : await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return MarkdownRenderer.ReplaceMentions(own, handle => !mentions.TryGetValue(handle, out var id) ? null
+            : names.TryGetValue(id, out var name) ? name
+            : post.ChathamHouse ? pseudonyms.Name(null) : null);
     }
 
     /// <summary>The Markdown a quote starts with: the marker line, then the quoted text, each line prefixed.</summary>

@@ -35,10 +35,21 @@ public sealed class FollowedRepliesSection(DialogueDbContext db, ThreadDigestRea
         }
         var latestIds = replies.Select(r => r.LatestId).ToArray();
         var posts = await db.Posts.AsNoTracking().VisibleTo(viewer).Where(p => latestIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.ThreadId, p.Html, p.AuthorId, p.CreatedAt, p.Thread!.Title, p.Thread.Label, p.Thread.ChathamHouse })
+            .Select(p => new
+            {
+                p.Id,
+                p.ThreadId,
+                p.Html,
+                p.AuthorId,
+                p.CreatedAt,
+                p.Thread!.Title,
+                p.Thread.Label,
+                p.Thread.ChathamHouse,
+                Pseudonym = db.ThreadPseudonyms.Where(x => x.ThreadId == p.ThreadId && x.UserId == p.AuthorId).Select(x => (int?)x.Number).FirstOrDefault(),
+            })
             .ToDictionaryAsync(p => p.Id, ct);
-        var texts = await reader.PlainTextAsync([.. posts.Values.Select(p => (p.Id, p.Html))], viewer, ct);
-        var names = await reader.NamesAsync(posts.Values.Select(p => p.AuthorId), ct);
+        var texts = await reader.PlainTextAsync([.. posts.Values.Select(p => (p.Id, p.Html, p.ChathamHouse ? (long?)p.ThreadId : null))], viewer, ct);
+        var names = await reader.NamesAsync(posts.Values.Where(p => !p.ChathamHouse).Select(p => p.AuthorId), ct);
         return new DigestSectionContent([.. replies.Where(r => posts.ContainsKey(r.LatestId)).Select(r =>
         {
             var post = posts[r.LatestId];
@@ -50,7 +61,7 @@ public sealed class FollowedRepliesSection(DialogueDbContext db, ThreadDigestRea
                 Excerpt = ThreadDigestReader.Excerpt(texts[post.Id]),
                 Body = texts[post.Id],
                 Link = reader.PostLink(post.Id),
-                Author = new ContentAuthor(post.AuthorId, names.GetValueOrDefault(post.AuthorId, ""), post.ChathamHouse),
+                Author = new ContentAuthor(post.AuthorId, post.ChathamHouse ? "" : names.GetValueOrDefault(post.AuthorId, ""), post.ChathamHouse, post.Pseudonym),
                 At = post.CreatedAt,
                 Detail = text.Plural(r.Replies, "{0} new reply", "{0} new replies"),
             };

@@ -31,10 +31,21 @@ public sealed class MentionsSection(DialogueDbContext db, ThreadDigestReader rea
             return null;
         }
         var posts = await db.Posts.AsNoTracking().VisibleTo(viewer).Where(p => postIds.Contains(p.Id) && !p.IsDeleted && p.AuthorId != userId)
-            .Select(p => new { p.Id, p.ThreadId, p.Html, p.AuthorId, p.CreatedAt, p.Thread!.Title, p.Thread.Label, p.Thread.ChathamHouse })
+            .Select(p => new
+            {
+                p.Id,
+                p.ThreadId,
+                p.Html,
+                p.AuthorId,
+                p.CreatedAt,
+                p.Thread!.Title,
+                p.Thread.Label,
+                p.Thread.ChathamHouse,
+                Pseudonym = db.ThreadPseudonyms.Where(x => x.ThreadId == p.ThreadId && x.UserId == p.AuthorId).Select(x => (int?)x.Number).FirstOrDefault(),
+            })
             .ToDictionaryAsync(p => p.Id, ct);
-        var texts = await reader.PlainTextAsync([.. posts.Values.Select(p => (p.Id, p.Html))], viewer, ct);
-        var names = await reader.NamesAsync(posts.Values.Select(p => p.AuthorId), ct);
+        var texts = await reader.PlainTextAsync([.. posts.Values.Select(p => (p.Id, p.Html, p.ChathamHouse ? (long?)p.ThreadId : null))], viewer, ct);
+        var names = await reader.NamesAsync(posts.Values.Where(p => !p.ChathamHouse).Select(p => p.AuthorId), ct);
         return new DigestSectionContent([.. postIds.Distinct().Where(posts.ContainsKey).Select(id =>
         {
             var post = posts[id];
@@ -46,7 +57,7 @@ public sealed class MentionsSection(DialogueDbContext db, ThreadDigestReader rea
                 Excerpt = ThreadDigestReader.Excerpt(texts[id]),
                 Body = texts[id],
                 Link = reader.PostLink(id),
-                Author = new ContentAuthor(post.AuthorId, names.GetValueOrDefault(post.AuthorId, ""), post.ChathamHouse),
+                Author = new ContentAuthor(post.AuthorId, post.ChathamHouse ? "" : names.GetValueOrDefault(post.AuthorId, ""), post.ChathamHouse, post.Pseudonym),
                 At = post.CreatedAt,
             };
         })]);

@@ -21,7 +21,17 @@ public sealed class NewThreadsSection(DialogueDbContext db, ThreadDigestReader r
             .Where(t => t.CreatedAt >= since && t.CreatedAt < until && (own == null || t.AuthorId != own))
             .OrderByDescending(t => t.CreatedAt)
             .Take(ThreadDigestReader.MaxItems)
-            .Select(t => new { t.Id, t.Title, t.Label, t.AuthorId, t.CreatedAt, t.ChathamHouse, Space = t.Space!.Name })
+            .Select(t => new
+            {
+                t.Id,
+                t.Title,
+                t.Label,
+                t.AuthorId,
+                t.CreatedAt,
+                t.ChathamHouse,
+                Space = t.Space!.Name,
+                Pseudonym = db.ThreadPseudonyms.Where(x => x.ThreadId == t.Id && x.UserId == t.AuthorId).Select(x => (int?)x.Number).FirstOrDefault(),
+            })
             .ToListAsync(ct);
         if (threads.Count == 0)
         {
@@ -32,8 +42,9 @@ public sealed class NewThreadsSection(DialogueDbContext db, ThreadDigestReader r
             .Where(p => ids.Contains(p.ThreadId) && p.Number == 1 && !p.IsDeleted)
             .Select(p => new { p.Id, p.ThreadId, p.Html })
             .ToListAsync(ct);
-        var texts = await reader.PlainTextAsync([.. openings.Select(p => (p.Id, p.Html))], viewer, ct);
-        var names = await reader.NamesAsync(threads.Select(t => t.AuthorId), ct);
+        var chatham = threads.Where(t => t.ChathamHouse).Select(t => t.Id).ToHashSet();
+        var texts = await reader.PlainTextAsync([.. openings.Select(p => (p.Id, p.Html, chatham.Contains(p.ThreadId) ? (long?)p.ThreadId : null))], viewer, ct);
+        var names = await reader.NamesAsync(threads.Where(t => !t.ChathamHouse).Select(t => t.AuthorId), ct);
         return new DigestSectionContent([.. threads.Select(t =>
         {
             var opening = openings.FirstOrDefault(p => p.ThreadId == t.Id);
@@ -46,7 +57,7 @@ public sealed class NewThreadsSection(DialogueDbContext db, ThreadDigestReader r
                 Excerpt = body is null ? null : ThreadDigestReader.Excerpt(body),
                 Body = body,
                 Link = reader.ThreadLink(t.Id),
-                Author = new ContentAuthor(t.AuthorId, names.GetValueOrDefault(t.AuthorId, ""), t.ChathamHouse),
+                Author = new ContentAuthor(t.AuthorId, t.ChathamHouse ? "" : names.GetValueOrDefault(t.AuthorId, ""), t.ChathamHouse, t.Pseudonym),
                 At = t.CreatedAt,
                 Detail = t.Space,
             };

@@ -44,10 +44,13 @@ public sealed class ThreadDigestReader(DialogueDbContext db, PostDisplay display
         return threads.Where(t => chosen.Contains(t.SpaceId));
     }
 
-    /// <summary>Posts' text as the viewer reads it (mentions named, quotes they may not read left out), keyed by post id.</summary>
-    public async Task<IReadOnlyDictionary<long, string>> PlainTextAsync(IReadOnlyList<(long Id, string Html)> posts, Viewer viewer, CancellationToken ct)
+    /// <summary>
+    /// Posts' text as the viewer reads it (mentions named, or in a Chatham House thread given as the thread's pseudonyms;
+    /// quotes they may not read left out), keyed by post id.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, string>> PlainTextAsync(IReadOnlyList<(long Id, string Html, long? ChathamThreadId)> posts, Viewer viewer, CancellationToken ct)
     {
-        var html = await display.ResolveAsync([.. posts.Select(p => p.Html)], viewer, ct);
+        var html = await display.ResolveAsync([.. posts.Select(p => p.Html)], viewer, ct, [.. posts.Select(p => p.ChathamThreadId)]);
         return posts.Select((p, i) => (p.Id, Text: EmailRenderer.ToText(html[i]).Trim())).ToDictionary(p => p.Id, p => p.Text);
     }
 
