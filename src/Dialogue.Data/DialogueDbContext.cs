@@ -3,6 +3,7 @@ using Dialogue.Data.Admin;
 using Dialogue.Data.Digests;
 using Dialogue.Data.Email;
 using Dialogue.Data.Moderation;
+using Dialogue.Data.Privacy;
 using Dialogue.Data.Site;
 using Dialogue.Data.Spaces;
 using Dialogue.Data.Threads;
@@ -43,6 +44,10 @@ public class DialogueDbContext(DbContextOptions<DialogueDbContext> options)
     public DbSet<ModerationLogEntry> ModerationLog => Set<ModerationLogEntry>();
     public DbSet<MemberSilence> MemberSilences => Set<MemberSilence>();
     public DbSet<ThreadAccessLogEntry> ThreadAccessLog => Set<ThreadAccessLogEntry>();
+
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<RetentionPeriod> RetentionPeriods => Set<RetentionPeriod>();
+    public DbSet<RetentionPurge> RetentionPurges => Set<RetentionPurge>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

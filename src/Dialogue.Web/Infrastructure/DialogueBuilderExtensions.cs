@@ -7,6 +7,7 @@ using Dialogue.Web.Features.Digests;
 using Dialogue.Web.Features.Invitations;
 using Dialogue.Web.Features.Members;
 using Dialogue.Web.Features.Moderation;
+using Dialogue.Web.Features.Privacy;
 using Dialogue.Web.Features.Search;
 using Dialogue.Web.Features.Threads;
 using Dialogue.Web.Infrastructure.Data;
@@ -49,6 +50,7 @@ public static class DialogueBuilderExtensions
         services.AddDialogueSearch();
         services.AddDialogueMembers();
         services.AddDialogueDigests();
+        services.AddDialoguePersonalData();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

@@ -42,6 +42,10 @@ public sealed class ResourceAccessFilter(CurrentViewer current, DialogueDbContex
         [("/Invitations/Index", "id")] = "revokes only the sender's own invitation (admins: any), else 404",
         [("/Members/Profile", "id")] = "a person, not content: only approved viewers see active members' profiles (else 404); their posts are listed through VisibleTo",
         [("/Moderation/Thread", "userId")] = "a person to silence; the thread itself is guarded here and moderation is checked",
+        [("/Privacy/PersonalData", "memberId")] = "the member's own account only (AccessPolicy.CanManagePersonalData), else 404",
+        [("/Privacy/Sessions", "memberId")] = "the member's own account only (AccessPolicy.CanManagePersonalData), else 404",
+        [("/Privacy/Sessions", "sessionId")] = "ends only a session of the signed-in member's own account (the update is scoped to their id)",
+        [("/Privacy/PersonalDataSubscriber", "Token")] = "a signed unsubscribe token naming the public subscriber and address, validated by the handler",
         [("/Spaces/Edit", "Data.Slug")] = "admin-only page; the new address of the space being edited, checked for collisions",
         [("/Spaces/Members", "userId")] = "a person's membership row of the guarded space; managing it is checked",
     };
