@@ -134,7 +134,8 @@ public sealed class RetentionTests(DialogueFactory factory) : IClassFixture<Dial
         Assert.False(await factory.WithDbAsync(db => db.RetentionPeriods.AnyAsync(r => r.SpaceId == space.Id)));
 
         Assert.Equal(HttpStatusCode.Forbidden, (await (await factory.CreateSignedInBrowserAsync(member)).GetAsync(url)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await factory.CreateSignedInBrowserAsync(outsider)).GetAsync(url)).StatusCode);
+        // Every approved member may see that an AMBER space exists (its name and description), so an outsider is refused, not 404.
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await factory.CreateSignedInBrowserAsync(outsider)).GetAsync(url)).StatusCode);
         var green = await factory.StartThreadAsync(space.Id, moderator, SensitivityLabel.Amber, ThreadsWorld.Unique("Not red"), "words");
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Privacy/Retention?threadId={green.Id}")).StatusCode);
     }
