@@ -69,6 +69,10 @@ public class DialogueDbContext(DbContextOptions<DialogueDbContext> options)
     public DbSet<GlossaryProposal> GlossaryProposals => Set<GlossaryProposal>();
     public DbSet<WorkshopCalendarFeed> WorkshopCalendarFeeds => Set<WorkshopCalendarFeed>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<RetentionPeriod> RetentionPeriods => Set<RetentionPeriod>();
+    public DbSet<RetentionPurge> RetentionPurges => Set<RetentionPurge>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -6,4 +6,6 @@ public enum AccountStatus
     PendingApproval = 0,
     Active = 1,
     Suspended = 2,
+    /// <summary>Deleted by its owner: the row stays, emptied of personal data, so their posts keep a valid author (Privacy/PersonalData).</summary>
+    Deleted = 3,
 }

@@ -1,5 +1,6 @@
 using Dialogue.Data;
 using Dialogue.Web.Features.Accounts;
+using Dialogue.Web.Features.Privacy;
 using Dialogue.Web.Features.Threads;
 using Dialogue.Web.Infrastructure.Data;
 using Dialogue.Web.Infrastructure.Http;
@@ -40,7 +41,7 @@ public static class DialogueApplicationExtensions
             // A bare "SQLite Error 14" names neither the file nor the cause.
             throw unavailable;
         }
-        RecurringJobs.Register(services.GetRequiredService<IRecurringJobManager>());
+        RecurringJobs.Register(services.GetRequiredService<IRecurringJobManager>(), services.GetRequiredService<IOptions<RetentionOptions>>().Value);
         await OutdatedPostsJob.EnqueueIfNeededAsync(services.GetRequiredService<DialogueDbContext>(), services.GetRequiredService<IBackgroundJobClient>(), CancellationToken.None);
     }
 

@@ -61,6 +61,7 @@ public static class DialogueBuilderExtensions
         services.AddDialogueWorkshopPolls();
         services.AddDialogueCalendars();
         services.AddDialogueChathamHouse();
+        services.AddDialoguePersonalData();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

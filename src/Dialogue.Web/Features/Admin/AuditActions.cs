@@ -11,4 +11,5 @@ public static class AuditActions
     public const string RegistrationModeChanged = "settings.registration-mode";
     public const string TwoFactorRequirementChanged = "settings.two-factor-for-staff";
     public const string MailRetried = "mail.retried";
+    public const string AccountDeleted = "account.deleted";
 }

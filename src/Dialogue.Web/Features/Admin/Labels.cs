@@ -42,6 +42,7 @@ public static class Labels
         AuditActions.RegistrationModeChanged => "Changed the registration mode",
         AuditActions.TwoFactorRequirementChanged => "Changed the two-factor requirement for staff",
         AuditActions.MailRetried => "Sent a refused message again",
+        AuditActions.AccountDeleted => "Deleted their own account",
         _ => action,
     };
 

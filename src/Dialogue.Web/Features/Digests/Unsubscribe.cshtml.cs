@@ -27,6 +27,9 @@ public class UnsubscribeModel(Unsubscriptions unsubscriptions, UnsubscribeTokens
     /// <summary>A member's link: the page offers their digest settings (a public subscriber has none).</summary>
     public bool ForMember => tokens.Read(Token)?.Kind == DigestRecipientKind.Member;
 
+    /// <summary>A public subscriber's link: the page also leads to the data held about the address (Privacy/PersonalDataSubscriber).</summary>
+    public bool ForPublicSubscriber => tokens.Read(Token)?.Kind == DigestRecipientKind.Public;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Result = await unsubscriptions.CheckAsync(Token, ct);

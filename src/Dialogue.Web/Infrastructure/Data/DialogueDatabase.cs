@@ -10,7 +10,8 @@ public static class DialogueDatabase
         provider switch
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString,
-                o => o.MigrationsAssembly(typeof(Migrations.Sqlite.DesignTimeFactory).Assembly.GetName().Name)),
+                o => o.MigrationsAssembly(typeof(Migrations.Sqlite.DesignTimeFactory).Assembly.GetName().Name))
+                .AddInterceptors(SqliteSecureDelete.Instance),
             DatabaseProvider.Postgres => options.UseNpgsql(connectionString,
                 o => o.MigrationsAssembly(typeof(Migrations.Postgres.DesignTimeFactory).Assembly.GetName().Name)),
             _ => throw new InvalidOperationException($"Unknown database provider {provider}."),

@@ -47,6 +47,8 @@ public static class AnonymousPages
         "/Digests/Subscribe",
         "/Digests/Confirm",
         "/Digests/Unsubscribe",
+        // A public digest subscriber's own data, reached through the signed link of a digest they received.
+        "/Privacy/PersonalDataSubscriber",
     ];
 
     public static void Apply(PageConventionCollection conventions)
