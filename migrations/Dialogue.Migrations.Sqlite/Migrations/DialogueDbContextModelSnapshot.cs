@@ -1337,6 +1337,9 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.Property<long?>("EditedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("GlossaryLinksOff")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Html")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -4,6 +4,8 @@ using Dialogue.Web.Features.Access;
 using Dialogue.Web.Features.Accounts;
 using Dialogue.Web.Features.Admin;
 using Dialogue.Web.Features.Digests;
+using Dialogue.Web.Features.Glossary.Linking;
+using Dialogue.Web.Features.Glossary.Tbx;
 using Dialogue.Web.Features.Invitations;
 using Dialogue.Web.Features.Members;
 using Dialogue.Web.Features.Moderation;
@@ -49,6 +51,8 @@ public static class DialogueBuilderExtensions
         services.AddDialogueSearch();
         services.AddDialogueMembers();
         services.AddDialogueDigests();
+        services.AddDialogueGlossaryExchange();
+        services.AddDialogueGlossaryLinking();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

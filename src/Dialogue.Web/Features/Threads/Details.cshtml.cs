@@ -3,6 +3,7 @@ using Dialogue.Data.Moderation;
 using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Threads;
 using Dialogue.Web.Features.Access;
+using Dialogue.Web.Features.Glossary.Linking;
 using Dialogue.Web.Features.Threads.Markdown;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +18,7 @@ namespace Dialogue.Web.Features.Threads;
 /// signed-in reader the read mark and notifications. Posts are paged by their number, so "post n" is on
 /// page (n - 1) / 20 + 1 without counting.
 /// </summary>
-public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDisplay display, PostRenderer renderer, Posting posting, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
+public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDisplay display, GlossaryLinker glossaryLinks, PostRenderer renderer, Posting posting, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
 {
     public const int PageSize = 20;
 
@@ -26,7 +27,7 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
         List<string> Tags, List<string> ParticipantIds, List<string> ParticipantNames, int? LastRead, int? FirstUnread, bool Watching);
 
     public sealed record PostRow(long Id, int Number, string AuthorId, string AuthorName, string Html, int RendererVersion, string? OutdatedSource,
-        DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsDeleted, PostStatus Status, string? RejectionReason);
+        DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsDeleted, PostStatus Status, string? RejectionReason, bool GlossaryLinksOff = false);
 
     public Header Thread { get; private set; } = null!;
     public IReadOnlyList<PostRow> Posts { get; private set; } = [];
@@ -54,7 +55,7 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
             .OrderBy(p => p.Number)
             .Select(p => new PostRow(p.Id, p.Number, p.AuthorId,
                 db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
-                p.Html, p.RendererVersion, p.RendererVersion < MarkdownRenderer.Version ? p.Source : null, p.CreatedAt, p.EditedAt, p.IsDeleted, p.Status, p.RejectionReason))
+                p.Html, p.RendererVersion, p.RendererVersion < MarkdownRenderer.Version ? p.Source : null, p.CreatedAt, p.EditedAt, p.IsDeleted, p.Status, p.RejectionReason, p.GlossaryLinksOff))
             .ToListAsync(ct);
 
         var htmls = new List<string>(Posts.Count);
@@ -63,7 +64,7 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
             // Written by an older renderer and not yet upgraded by OutdatedPostsJob: render it here, in memory (a read writes nothing).
             htmls.Add(post.IsDeleted ? "" : post.OutdatedSource is { } source ? (await renderer.RenderAsync(source, Facts, null, ct)).Html : post.Html);
         }
-        Bodies = await display.ResolveAsync(htmls, Viewer, ct);
+        Bodies = await glossaryLinks.LinkAsync(await display.ResolveAsync(htmls, Viewer, ct), Viewer, [.. Posts.Select(p => p.GlossaryLinksOff)], ct);
 
         if (Viewer.UserId is { } userId && Viewer.IsApproved)
         {
