@@ -40,6 +40,7 @@ public sealed class ResourceAccessFilter(CurrentViewer current, DialogueDbContex
         [("/Digests/Settings", "Data.SpaceIds")] = "kept only where the member may still see the space (the handler intersects them)",
         [("/Digests/View", "ledgerId")] = "loads only a ledger row addressed to the signed-in member, else 404",
         [("/Glossary/Tbx/Export", "glossaryId")] = "loads the glossary's facts and answers 404 unless AccessPolicy.CanExportGlossary allows it",
+        [("/Glossary/Tbx/Import", "Confirm.Version")] = "the glossary's version when the preview was shown, compared with its current one; the glossary itself is guarded by glossaryId",
         [("/Glossary/Tbx/Import", "glossaryId")] = "404 unless the viewer may read the glossary, 403 unless AccessPolicy.CanImportGlossary allows it",
         [("/Invitations/Index", "id")] = "revokes only the sender's own invitation (admins: any), else 404",
         [("/Members/Profile", "id")] = "a person, not content: only approved viewers see active members' profiles (else 404); their posts are listed through VisibleTo",
