@@ -4,7 +4,9 @@
 # 1. installs what the tests need, only if it is missing (quick when already there):
 #      - Debian's chromium (/usr/bin/chromium) for the Playwright + axe browser tests
 #      - Debian's postgresql (server binaries only; its own cluster is not used)
-#      - maildev (a fake SMTP server with a JSON web API) from tests/tools/package-lock.json
+#      - Debian's jing (RELAX NG validator) for the glossary TBX export tests
+#      - maildev (a fake SMTP server with a JSON web API) and node-schematron (the TBX-Basic schematron check,
+#        through tests/tools/schematron-validate.js) from tests/tools/package-lock.json
 # 2. starts maildev on free loopback ports and a throwaway PostgreSQL cluster (temporary folder, free loopback
 #    port, unprivileged user, trust auth on 127.0.0.1 only; stopped and deleted on exit) and exports, for the tests:
 #      DIALOGUE_TEST_SMTP_PORT    SMTP port on 127.0.0.1
@@ -40,7 +42,7 @@ if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo"; fi
 # Debian packages
 # ---------------------------------------------------------------------------
 # Add Debian packages the tests need here.
-APT_PACKAGES=(chromium postgresql)
+APT_PACKAGES=(chromium postgresql jing)
 
 apt_is_installed() {
   local st
@@ -76,7 +78,7 @@ ensure_node_tools() {
   local want have=""
   want="$( (cat "$TOOLS_DIR/package.json" "$lock") | sha256sum | cut -d' ' -f1)"
   [ -f "$stamp" ] && have="$(cat "$stamp")"
-  if [ "$want" = "$have" ] && [ -x "$TOOLS_DIR/node_modules/.bin/maildev" ]; then
+  if [ "$want" = "$have" ] && [ -x "$TOOLS_DIR/node_modules/.bin/maildev" ] && [ -d "$TOOLS_DIR/node_modules/node-schematron" ]; then
     return 0
   fi
   log "installing test tools with npm ci (tests/tools)"

@@ -1438,6 +1438,9 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("EditedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("GlossaryLinksOff")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Html")
                         .IsRequired()
                         .HasColumnType("text");

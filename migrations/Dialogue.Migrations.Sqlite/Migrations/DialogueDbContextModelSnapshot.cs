@@ -1390,6 +1390,9 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.Property<long?>("EditedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("GlossaryLinksOff")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Html")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -25,6 +25,8 @@ public class Post
     public DateTimeOffset? EditedAt { get; set; }
     /// <summary>The first post this one quotes, if any.</summary>
     public long? QuotedPostId { get; set; }
+    /// <summary>The author asked that glossary terms not be linked in this post.</summary>
+    public bool GlossaryLinksOff { get; set; }
 
     public PostStatus Status { get; set; } = PostStatus.Approved;
     public string? RejectionReason { get; set; }

@@ -6,6 +6,8 @@ using Dialogue.Web.Features.Admin;
 using Dialogue.Web.Features.Calendars;
 using Dialogue.Web.Features.Digests;
 using Dialogue.Web.Features.Glossary;
+using Dialogue.Web.Features.Glossary.Linking;
+using Dialogue.Web.Features.Glossary.Tbx;
 using Dialogue.Web.Features.Invitations;
 using Dialogue.Web.Features.Members;
 using Dialogue.Web.Features.Moderation;
@@ -62,6 +64,8 @@ public static class DialogueBuilderExtensions
         services.AddDialogueCalendars();
         services.AddDialogueChathamHouse();
         services.AddDialoguePersonalData();
+        services.AddDialogueGlossaryExchange();
+        services.AddDialogueGlossaryLinking();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

@@ -4,6 +4,7 @@ using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Threads;
 using Dialogue.Web.Features.Access;
 using Dialogue.Web.Features.Privacy;
+using Dialogue.Web.Features.Glossary.Linking;
 using Dialogue.Web.Features.Threads.Markdown;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,8 +22,8 @@ namespace Dialogue.Web.Features.Threads;
 /// query (one more query only when a post mentions someone); a moderator's reveal is a POST, written to the access log.
 /// A read of a RED or AMBER+STRICT thread is handed to the batched <see cref="AccessLog"/>: no write in the request.
 /// </summary>
-public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDisplay display, PostRenderer renderer, Posting posting, NotificationReceipts receipts,
-    Pseudonyms pseudonyms, AccessLog accessLog, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
+public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDisplay display, GlossaryLinker glossaryLinks, PostRenderer renderer, Posting posting,
+    NotificationReceipts receipts, Pseudonyms pseudonyms, AccessLog accessLog, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
 {
     public const int PageSize = 20;
 
@@ -31,7 +32,8 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
         List<string> Tags, List<string> ParticipantIds, List<string> ParticipantNames, int? LastRead, int? FirstUnread, bool Watching, bool ChathamHouse);
 
     public sealed record PostRow(long Id, int Number, string AuthorId, string AuthorName, string Html, int RendererVersion, string? OutdatedSource,
-        DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsDeleted, PostStatus Status, string? RejectionReason, bool UnreadNotification, int? Pseudonym)
+        DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsDeleted, PostStatus Status, string? RejectionReason, bool UnreadNotification, int? Pseudonym,
+        bool GlossaryLinksOff = false)
     {
         /// <summary>Shown as a pseudonym: no name, avatar or profile link of the author in the page.</summary>
         public bool Pseudonymous { get; init; }
@@ -85,7 +87,8 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
                 db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
                 p.Html, p.RendererVersion, p.RendererVersion < MarkdownRenderer.Version ? p.Source : null, p.CreatedAt, p.EditedAt, p.IsDeleted, p.Status, p.RejectionReason,
                 db.Notifications.Any(n => n.RecipientId == readerId && n.ReadAt == null && n.PostId == p.Id),
-                db.ThreadPseudonyms.Where(x => x.ThreadId == p.ThreadId && x.UserId == p.AuthorId).Select(x => (int?)x.Number).FirstOrDefault()))
+                db.ThreadPseudonyms.Where(x => x.ThreadId == p.ThreadId && x.UserId == p.AuthorId).Select(x => (int?)x.Number).FirstOrDefault(),
+                p.GlossaryLinksOff))
             .ToListAsync(ct);
         if (Thread.ChathamHouse)
         {
@@ -102,7 +105,9 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
             // Written by an older renderer and not yet upgraded by OutdatedPostsJob: render it here, in memory (a read writes nothing).
             htmls.Add(post.IsDeleted ? "" : post.OutdatedSource is { } source ? (await renderer.RenderAsync(source, Facts, null, ct)).Html : post.Html);
         }
-        Bodies = await display.ResolveAsync(htmls, Viewer, ct, Thread.ChathamHouse ? [.. htmls.Select(_ => (long?)threadId)] : null, Revealed);
+        Bodies = await glossaryLinks.LinkAsync(
+            await display.ResolveAsync(htmls, Viewer, ct, Thread.ChathamHouse ? [.. htmls.Select(_ => (long?)threadId)] : null, Revealed),
+            Viewer, [.. Posts.Select(p => p.GlossaryLinksOff)], ct);
 
         if (Viewer.UserId is { } userId && Viewer.IsApproved)
         {

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Dialogue.Data;
 using Dialogue.Web.Features.Access;
+using Dialogue.Web.Features.Glossary.Linking;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Dialogue.Web.Features.Threads;
 
 /// <summary>The author edits their post; the text it replaces is kept as a revision readers can open.</summary>
-public class EditModel(DialogueDbContext db, CurrentViewer current, Posting posting, PostPreview preview, IStringLocalizer<Text> text) : PageModel
+public class EditModel(GlossaryLinkOptOut glossaryOptOut, DialogueDbContext db, CurrentViewer current, Posting posting, PostPreview preview, IStringLocalizer<Text> text) : PageModel
 {
     [BindProperty] public Command Data { get; set; } = new();
     public PostPage.Loaded Post { get; private set; } = null!;
@@ -21,6 +22,9 @@ public class EditModel(DialogueDbContext db, CurrentViewer current, Posting post
         [StringLength(20_000, ErrorMessage = "A post can be at most 20,000 characters.")]
         [Display(Name = "Post")]
         public string Body { get; set; } = "";
+
+        /// <summary>The author opts the post out of glossary links (Features/Glossary/Linking).</summary>
+        public bool NoGlossaryLinks { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(long postId, CancellationToken ct)
@@ -30,6 +34,7 @@ public class EditModel(DialogueDbContext db, CurrentViewer current, Posting post
             return refusal;
         }
         Data.Body = Post.Source;
+        Data.NoGlossaryLinks = await glossaryOptOut.IsOffAsync(postId, ct);
         return Page();
     }
 
@@ -44,6 +49,7 @@ public class EditModel(DialogueDbContext db, CurrentViewer current, Posting post
             return Page();
         }
         await posting.EditAsync(postId, Data.Body, await current.GetAsync(ct), ct);
+        await glossaryOptOut.SetAsync(postId, Data.NoGlossaryLinks, ct);
         return Redirect($"/Threads/Post/{postId}");
     }
 

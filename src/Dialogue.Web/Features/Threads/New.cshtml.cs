@@ -3,6 +3,7 @@ using Dialogue.Data;
 using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Spaces;
 using Dialogue.Web.Features.Access;
+using Dialogue.Web.Features.Glossary.Linking;
 using Dialogue.Web.Features.Moderation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace Dialogue.Web.Features.Threads;
 
 /// <summary>Start a thread in a space: title, a label no laxer than the space's, tags, the first post, and for RED its participants.</summary>
-public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posting, PostingRules rules, PostPreview preview, IStringLocalizer<Text> text) : PageModel
+public class NewModel(GlossaryLinkOptOut glossaryOptOut, DialogueDbContext db, CurrentViewer current, Posting posting, PostingRules rules, PostPreview preview, IStringLocalizer<Text> text) : PageModel
 {
     public sealed record Candidate(string UserId, string DisplayName);
 
@@ -44,6 +45,9 @@ public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posti
         [StringLength(20_000, ErrorMessage = "A post can be at most 20,000 characters.")]
         [Display(Name = "First post")]
         public string Body { get; set; } = "";
+
+        /// <summary>The author opts the post out of glossary links (Features/Glossary/Linking).</summary>
+        public bool NoGlossaryLinks { get; set; }
 
         public List<string> Participants { get; set; } = [];
 
@@ -98,6 +102,7 @@ public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posti
         }
         var thread = await posting.StartThreadAsync(
             new Posting.NewThread(spaceId, Data.Title, label, tags!, Data.Body, participants, Data.ChathamHouse), viewer, ct);
+        await glossaryOptOut.SetAsync(thread.Posts[0].Id, Data.NoGlossaryLinks, ct);
         if (thread.Status == Dialogue.Data.Threads.PostStatus.Pending)
         {
             TempData["Status"] = (string)text["Thank you! A moderator reviews the first posts of new members; yours is marked “awaiting review” until then, and you will be told."];

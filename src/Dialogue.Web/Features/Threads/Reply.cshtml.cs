@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Dialogue.Data;
 using Dialogue.Data.Privacy;
 using Dialogue.Web.Features.Access;
+using Dialogue.Web.Features.Glossary.Linking;
 using Dialogue.Web.Features.Moderation;
 using Dialogue.Web.Features.Privacy;
 using Dialogue.Web.Features.Threads.Markdown;
@@ -17,7 +18,7 @@ namespace Dialogue.Web.Features.Threads;
 /// may read the post but not what it quotes, and posting the prefill would publish those words under this
 /// thread's label. When the reply is invalid the page shows again with the draft in it.
 /// </summary>
-public class ReplyModel(
+public class ReplyModel(GlossaryLinkOptOut glossaryOptOut,
     DialogueDbContext db,
     CurrentViewer current,
     Posting posting,
@@ -42,6 +43,9 @@ public class ReplyModel(
         [StringLength(20_000, ErrorMessage = "A post can be at most 20,000 characters.")]
         [Display(Name = "Your reply")]
         public string Body { get; set; } = "";
+
+        /// <summary>The author opts the post out of glossary links (Features/Glossary/Linking).</summary>
+        public bool NoGlossaryLinks { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(long threadId, long? quotePostId, CancellationToken ct)
@@ -89,6 +93,7 @@ public class ReplyModel(
             return Page();
         }
         var post = await posting.ReplyAsync(threadId, Data.Body, viewer, ct);
+        await glossaryOptOut.SetAsync(post.Id, Data.NoGlossaryLinks, ct);
         if (post.Status == Dialogue.Data.Threads.PostStatus.Pending)
         {
             TempData["Status"] = (string)text["Thank you! A moderator reviews the first posts of new members; yours is marked “awaiting review” until then, and you will be told."];

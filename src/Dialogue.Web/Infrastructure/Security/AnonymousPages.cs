@@ -44,6 +44,8 @@ public static class AnonymousPages
         "/Glossary/Diff",
         // A profile answers a signed-out visitor 404 like an unknown id (the handler asks for an approved viewer), not a sign-in redirect.
         "/Members/Profile",
+        // A public (CLEAR) glossary is exported by anyone; the page answers 404 for a glossary the viewer may not export.
+        "/Glossary/Tbx/Export",
         "/Digests/Subscribe",
         "/Digests/Confirm",
         "/Digests/Unsubscribe",
