@@ -1110,6 +1110,64 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.ToTable("ThreadAccessLog", (string)null);
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Privacy.RetentionPeriod", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetById")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("SpaceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ThreadId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SetById");
+
+                    b.HasIndex("SpaceId")
+                        .IsUnique();
+
+                    b.HasIndex("ThreadId")
+                        .IsUnique();
+
+                    b.ToTable("RetentionPeriods", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_RetentionPeriods_one_target", "(\"SpaceId\" IS NULL) <> (\"ThreadId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Privacy.RetentionPurge", b =>
+                {
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PostsPurged")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PurgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ThreadId");
+
+                    b.ToTable("RetentionPurges", (string)null);
+                });
+
             modelBuilder.Entity("Dialogue.Data.Privacy.ThreadPseudonym", b =>
                 {
                     b.Property<long>("ThreadId")
@@ -1129,6 +1187,42 @@ namespace Dialogue.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("ThreadPseudonyms");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Privacy.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StampHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAt");
+
+                    b.ToTable("UserSessions", (string)null);
                 });
 
             modelBuilder.Entity("Dialogue.Data.Site.SiteSettings", b =>
@@ -1637,6 +1731,141 @@ namespace Dialogue.Migrations.Postgres.Migrations
                         {
                             t.HasCheckConstraint("CK_Watches_one_target", "(\"ThreadId\" IS NULL) <> (\"SpaceId\" IS NULL)");
                         });
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPoll", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("DecidedSlotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("DescriptionHtml")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Label")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OrganiserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("SpaceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedSlotId");
+
+                    b.HasIndex("OrganiserId");
+
+                    b.HasIndex("SpaceId");
+
+                    b.ToTable("WorkshopPolls");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPollAnswer", b =>
+                {
+                    b.Property<long>("SlotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Choice")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PollId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("SlotId", "UserId");
+
+                    b.HasIndex("PollId");
+
+                    b.HasIndex("PollId", "UserId");
+
+                    b.ToTable("WorkshopPollAnswers");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPollInvitee", b =>
+                {
+                    b.Property<long>("PollId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PollId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("WorkshopPollInvitees");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPollSlot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("LocalStart")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("PollId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PollId", "LocalStart")
+                        .IsUnique();
+
+                    b.ToTable("WorkshopPollSlots");
                 });
 
             modelBuilder.Entity("Dialogue.Data.Workshops.Workshop", b =>
@@ -2323,6 +2552,33 @@ namespace Dialogue.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Privacy.RetentionPeriod", b =>
+                {
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("SetById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dialogue.Data.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Dialogue.Data.Threads.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Privacy.RetentionPurge", b =>
+                {
+                    b.HasOne("Dialogue.Data.Threads.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dialogue.Data.Privacy.ThreadPseudonym", b =>
                 {
                     b.HasOne("Dialogue.Data.Threads.DiscussionThread", null)
@@ -2331,6 +2587,15 @@ namespace Dialogue.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Privacy.UserSession", b =>
+                {
                     b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -2558,6 +2823,71 @@ namespace Dialogue.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPoll", b =>
+                {
+                    b.HasOne("Dialogue.Data.Workshops.Polls.WorkshopPollSlot", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedSlotId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("OrganiserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Spaces.Space", "Space")
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Space");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPollAnswer", b =>
+                {
+                    b.HasOne("Dialogue.Data.Workshops.Polls.WorkshopPollSlot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Workshops.Polls.WorkshopPollInvitee", null)
+                        .WithMany()
+                        .HasForeignKey("PollId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPollInvitee", b =>
+                {
+                    b.HasOne("Dialogue.Data.Workshops.Polls.WorkshopPoll", "Poll")
+                        .WithMany("Invitees")
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Poll");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPollSlot", b =>
+                {
+                    b.HasOne("Dialogue.Data.Workshops.Polls.WorkshopPoll", "Poll")
+                        .WithMany("Slots")
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Poll");
+                });
+
             modelBuilder.Entity("Dialogue.Data.Workshops.Workshop", b =>
                 {
                     b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
@@ -2749,6 +3079,13 @@ namespace Dialogue.Migrations.Postgres.Migrations
             modelBuilder.Entity("Dialogue.Data.Threads.Post", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPoll", b =>
+                {
+                    b.Navigation("Invitees");
+
+                    b.Navigation("Slots");
                 });
 
             modelBuilder.Entity("Dialogue.Data.Workshops.Workshop", b =>

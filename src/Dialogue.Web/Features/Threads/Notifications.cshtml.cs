@@ -1,8 +1,8 @@
 using Dialogue.Data;
 using Dialogue.Data.Threads;
 using Dialogue.Web.Features.Access;
-using Dialogue.Web.Features.Workshops.Polls;
 using Dialogue.Web.Features.Glossary;
+using Dialogue.Web.Features.Workshops.Polls;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
