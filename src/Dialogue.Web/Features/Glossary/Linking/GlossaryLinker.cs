@@ -54,7 +54,7 @@ public sealed class GlossaryLinker(DialogueDbContext db, IMemoryCache cache, ISt
             .Select(g => new { g.Id, g.SpaceId, g.Label, g.Version, Editors = g.Editors.Select(e => e.UserId).ToList() })
             .ToListAsync(ct);
         var dictionaries = new List<GlossaryTerms>();
-        foreach (var g in glossaries.Where(g => AccessPolicy.GlossaryReadableForExchange(reader, new GlossaryFacts(g.Id, g.SpaceId, g.Label, g.Editors))))
+        foreach (var g in glossaries.Where(g => AccessPolicy.CanRead(reader, new GlossaryFacts(g.Id, g.SpaceId, g.Label, g.Editors))))
         {
             var dictionary = await cache.GetOrCreateAsync(("glossary-links", g.Id, g.Version), entry =>
             {

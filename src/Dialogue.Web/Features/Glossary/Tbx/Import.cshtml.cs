@@ -133,7 +133,7 @@ public class ImportModel(GlossaryExchange exchange, CurrentViewer current, IOpti
     {
         var header = await exchange.HeaderAsync(glossaryId, ct);
         var viewer = await current.GetAsync(ct);
-        if (header is null || !AccessPolicy.GlossaryReadableForExchange(viewer, header.Facts))
+        if (header is null || !AccessPolicy.CanRead(viewer, header.Facts))
         {
             return NotFound();
         }
