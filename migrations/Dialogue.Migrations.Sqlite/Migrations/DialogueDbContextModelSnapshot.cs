@@ -2753,11 +2753,6 @@ namespace Dialogue.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPoll", b =>
                 {
-                    b.HasOne("Dialogue.Data.Workshops.Polls.WorkshopPollSlot", null)
-                        .WithMany()
-                        .HasForeignKey("DecidedSlotId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
                         .WithMany()
                         .HasForeignKey("OrganiserId")

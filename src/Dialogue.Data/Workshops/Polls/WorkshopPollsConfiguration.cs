@@ -14,7 +14,9 @@ internal sealed class WorkshopPollConfiguration : IEntityTypeConfiguration<Works
         poll.Property(p => p.TimeZoneId).HasMaxLength(64);
         poll.HasOne(p => p.Space).WithMany().HasForeignKey(p => p.SpaceId).OnDelete(DeleteBehavior.Cascade);
         poll.HasOne<DialogueUser>().WithMany().HasForeignKey(p => p.OrganiserId).OnDelete(DeleteBehavior.Cascade);
-        poll.HasOne<WorkshopPollSlot>().WithMany().HasForeignKey(p => p.DecidedSlotId).OnDelete(DeleteBehavior.Restrict);
+        // No foreign key for DecidedSlotId: slots already reference their poll, and a second key back would make a cycle
+        // that a table-by-table copy (copy-to-postgres) cannot order. Deciding picks the slot among the poll's own.
+        poll.HasIndex(p => p.DecidedSlotId);
         // The list page: the polls a member organises.
         poll.HasIndex(p => p.OrganiserId);
         poll.HasIndex(p => p.SpaceId);

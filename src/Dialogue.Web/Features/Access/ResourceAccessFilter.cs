@@ -47,6 +47,8 @@ public sealed class ResourceAccessFilter(CurrentViewer current, DialogueDbContex
         [("/Invitations/Index", "id")] = "revokes only the sender's own invitation (admins: any), else 404",
         [("/Members/Profile", "id")] = "a person, not content: only approved viewers see active members' profiles (else 404); their posts are listed through VisibleTo",
         [("/Moderation/Thread", "userId")] = "a person to silence; the thread itself is guarded here and moderation is checked",
+        [("/Privacy/AccessLog", "Input.ThreadId")] = "only narrows the admin's log; a thread's title shows only when the admin may read it (AccessLogQuery)",
+        [("/Privacy/SpaceAccessLog", "Input.ThreadId")] = "only narrows the log to threads of the spaces the reviewer moderates (AccessLogQuery)",
         [("/Privacy/PersonalData", "memberId")] = "the member's own account only (AccessPolicy.CanManagePersonalData), else 404",
         [("/Privacy/Sessions", "memberId")] = "the member's own account only (AccessPolicy.CanManagePersonalData), else 404",
         [("/Privacy/Sessions", "sessionId")] = "ends only a session of the signed-in member's own account (the update is scoped to their id)",

@@ -7,7 +7,7 @@ namespace Dialogue.Web.Features.Glossary;
 
 public static class GlossaryServiceCollectionExtensions
 {
-    /// <summary>Call after AddDialogueSearch: glossary terms join the site search by wrapping its <see cref="ISearchIndex"/>.</summary>
+    /// <summary>Glossary terms join the site search by wrapping the posts' <see cref="ISearchIndex"/> (this registration wins: call it after AddDialogueSearch).</summary>
     public static IServiceCollection AddDialogueGlossary(this IServiceCollection services)
     {
         services.AddScoped<GlossaryAccess>();
@@ -16,10 +16,7 @@ public static class GlossaryServiceCollectionExtensions
         services.AddScoped<IDemoPart, GlossaryDemo>();
         services.AddScoped<IDigestSection, GlossaryChangesSection>();
 
-        var posts = services.LastOrDefault(d => d.ServiceType == typeof(ISearchIndex))?.ImplementationType
-            ?? throw new InvalidOperationException("AddDialogueGlossary wraps the site search: register an ISearchIndex type (AddDialogueSearch) first.");
-        services.AddScoped(posts);
-        services.AddScoped<ISearchIndex>(sp => new GlossarySearchIndex((ISearchIndex)sp.GetRequiredService(posts), sp.GetRequiredService<DialogueDbContext>()));
+        services.AddScoped<ISearchIndex>(sp => new GlossarySearchIndex(SearchServiceCollectionExtensions.PostsIndex(sp), sp.GetRequiredService<DialogueDbContext>()));
         return services;
     }
 }

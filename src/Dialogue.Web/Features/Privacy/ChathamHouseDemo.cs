@@ -4,6 +4,7 @@ using Dialogue.Data.Privacy;
 using Dialogue.Data.Sensitivity;
 using Dialogue.Web.Features.Threads;
 using Dialogue.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dialogue.Web.Features.Privacy;
 
@@ -32,6 +33,12 @@ public sealed class ChathamHouseDemo(DialogueDbContext db, Posting posting) : ID
             "Before either side publishes, can we exchange the jailbreak families we found, so patches land first? Every read of this thread is logged.",
             [site.UserIds["li.wei"], site.UserIds["olga"]]), site.Viewers("sarah"), ct, trusted: true);
         await posting.ReplyAsync(red.Id, "可以。我们先交换类别和严重程度，不交换具体提示词。", site.Viewers("li.wei"), ct, trusted: true);
+        // Spread over the last two days like the core demo's threads, so neither looks written this very second.
+        foreach (var (threadId, start) in new[] { (chatham.Id, site.Now.AddHours(-40)), (red.Id, site.Now.AddHours(-26)) })
+        {
+            var ids = await db.Posts.Where(p => p.ThreadId == threadId).OrderBy(p => p.Number).Select(p => p.Id).ToListAsync(ct);
+            await DemoSeeder.BackdateAsync(db, threadId, [.. ids.Select((id, i) => (id, start.AddHours(4 * i)))], ct);
+        }
         var first = await FirstPostIdAsync(red.Id, ct);
         db.ThreadAccessLog.AddRange(
             new ThreadAccessLogEntry { UserId = site.UserIds["li.wei"], ThreadId = red.Id, Surface = AccessSurface.Page, At = site.Now.AddHours(-20) },

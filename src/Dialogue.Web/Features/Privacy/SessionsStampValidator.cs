@@ -1,13 +1,15 @@
 using System.Security.Claims;
 using Dialogue.Data.Accounts;
+using Dialogue.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Dialogue.Web.Features.Privacy;
 
 /// <summary>
-/// Identity's security-stamp check, which already runs once per <c>ValidationInterval</c> per cookie, extended with the
+/// Identity's security-stamp check, at most once per <c>ValidationInterval</c> per session (<see cref="CachedSecurityStampValidator"/>), extended with the
 /// session row: a signed-out session is refused at that same moment, and nothing is added to requests in between.
 /// A cookie issued before sessions were recorded is adopted (given a row) at its first check, so it can be listed and
 /// signed out like any other.
@@ -16,10 +18,15 @@ public sealed class SessionsStampValidator(
     IOptions<SecurityStampValidatorOptions> options,
     SignInManager<DialogueUser> signInManager,
     ILoggerFactory logger,
+    IOptions<IdentityOptions> identity,
+    IMemoryCache cache,
     SessionsStore sessions,
     IHttpContextAccessor http)
-    : SecurityStampValidator<DialogueUser>(options, signInManager, logger)
+    : CachedSecurityStampValidator(options, signInManager, logger, identity, cache)
 {
+    /// <summary>A check holds for one session: signing one out must not ride on another session's recent check.</summary>
+    protected override string? CacheScope(ClaimsPrincipal principal) => SessionsStore.IdOf(principal);
+
     private string? sessionId;
 
     protected override async Task<DialogueUser?> VerifySecurityStamp(ClaimsPrincipal? principal)

@@ -69,7 +69,7 @@ public sealed partial class DemoSeeder(
         // The newcomer's first reply goes through the ordinary rules, so it waits in the review queue.
         var timezones = threadIds["Time zones: when should the monthly call be?"];
         var held = await posting.ReplyAsync(timezones, DemoContent.HeldReply, As(DemoContent.NewcomerKey), ct);
-        await BackdateAsync(timezones, [(held.Id, now.AddHours(-3))], ct);
+        await BackdateAsync(db, timezones, [(held.Id, now.AddHours(-3))], ct);
 
         await SeedModerationWorkAsync(threadIds[DemoContent.FlaggedPostThread], spaces, ids, now, ct);
         await SeedSubscriptionsAsync(spaces, ids, now, ct);
@@ -171,12 +171,13 @@ public sealed partial class DemoSeeder(
             var post = await posting.ReplyAsync(thread.Id, text, author(seed.Posts[i].Author), ct, trusted: true);
             written.Add((post.Id, times[i]));
         }
-        await BackdateAsync(thread.Id, written, ct);
+        await BackdateAsync(db, thread.Id, written, ct);
         return thread.Id;
     }
 
     /// <summary>Moves posts (and what they caused) back to when they were "written"; the thread's activity follows its latest post.</summary>
-    private async Task BackdateAsync(long threadId, IReadOnlyList<(long PostId, DateTimeOffset At)> posts, CancellationToken ct)
+    /// <summary>Moves a thread's posts (and their notifications) back in time; demo parts use it to spread their threads too.</summary>
+    public static async Task BackdateAsync(DialogueDbContext db, long threadId, IReadOnlyList<(long PostId, DateTimeOffset At)> posts, CancellationToken ct)
     {
         // One commit for the whole thread rather than one per statement: it keeps seeding within seconds.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

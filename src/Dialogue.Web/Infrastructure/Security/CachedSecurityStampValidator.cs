@@ -14,7 +14,7 @@ namespace Dialogue.Web.Infrastructure.Security;
 /// several identity queries and a cookie encryption per request. The guarantee is unchanged: a changed stamp or a
 /// suspension ends a session within one interval.
 /// </summary>
-public sealed class CachedSecurityStampValidator(
+public class CachedSecurityStampValidator(
     IOptions<SecurityStampValidatorOptions> options,
     SignInManager<DialogueUser> signInManager,
     ILoggerFactory logger,
@@ -31,7 +31,7 @@ public sealed class CachedSecurityStampValidator(
             await base.ValidateAsync(context);
             return;
         }
-        var key = ("security-stamp-verified", userId, stamp);
+        var key = ("security-stamp-verified", userId, stamp, CacheScope(principal!));
         // Judged by the app's clock, not the cache's own expiry, so the interval means the same as in the base.
         if (cache.TryGetValue(key, out DateTimeOffset verifiedAt) && TimeProvider.GetUtcNow() - verifiedAt < Options.ValidationInterval)
         {
@@ -46,4 +46,7 @@ public sealed class CachedSecurityStampValidator(
             cache.Set(key, TimeProvider.GetUtcNow(), Options.ValidationInterval);
         }
     }
+
+    /// <summary>What else a verified check holds for, beyond the member and stamp (a subclass's session, say).</summary>
+    protected virtual string? CacheScope(ClaimsPrincipal principal) => null;
 }

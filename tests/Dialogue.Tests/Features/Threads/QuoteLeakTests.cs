@@ -169,7 +169,7 @@ public sealed class QuoteLeakTests(QuoteLeakWorld world) : IClassFixture<QuoteLe
         foreach (var term in new[] { world.RedWord, world.RedShort })
         {
             var hits = (await insider.GetPageAsync($"/Search?q={Uri.EscapeDataString(term)}")).QuerySelectorAll(".search-results li h3 a");
-            Assert.Equal([$"/Threads/Post/{world.RedPost.Id}"], hits.Select(a => a.GetAttribute("href")));
+            Assert.Equal([$"/Threads/Post/{world.RedPost.Id}?from=search"], hits.Select(a => a.GetAttribute("href")));
         }
     }
 

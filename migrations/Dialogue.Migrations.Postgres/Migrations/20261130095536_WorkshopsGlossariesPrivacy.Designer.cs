@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Dialogue.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(DialogueDbContext))]
-    [Migration("20261130094027_WorkshopsGlossariesPrivacy")]
+    [Migration("20261130095536_WorkshopsGlossariesPrivacy")]
     partial class WorkshopsGlossariesPrivacy
     {
         /// <inheritdoc />
@@ -2828,11 +2828,6 @@ namespace Dialogue.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPoll", b =>
                 {
-                    b.HasOne("Dialogue.Data.Workshops.Polls.WorkshopPollSlot", null)
-                        .WithMany()
-                        .HasForeignKey("DecidedSlotId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
                         .WithMany()
                         .HasForeignKey("OrganiserId")

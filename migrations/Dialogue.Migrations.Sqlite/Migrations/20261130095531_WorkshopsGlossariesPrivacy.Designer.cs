@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dialogue.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(DialogueDbContext))]
-    [Migration("20261130094024_WorkshopsGlossariesPrivacy")]
+    [Migration("20261130095531_WorkshopsGlossariesPrivacy")]
     partial class WorkshopsGlossariesPrivacy
     {
         /// <inheritdoc />
@@ -2756,11 +2756,6 @@ namespace Dialogue.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Dialogue.Data.Workshops.Polls.WorkshopPoll", b =>
                 {
-                    b.HasOne("Dialogue.Data.Workshops.Polls.WorkshopPollSlot", null)
-                        .WithMany()
-                        .HasForeignKey("DecidedSlotId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
                         .WithMany()
                         .HasForeignKey("OrganiserId")

@@ -1,10 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Dialogue.Migrations.Postgres.Migrations
+namespace Dialogue.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class WorkshopsGlossariesPrivacy : Migration
@@ -15,14 +13,14 @@ namespace Dialogue.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<long>(
                 name: "PostId",
                 table: "ThreadAccessLog",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             // Reads logged before surfaces were recorded were all thread page views.
             migrationBuilder.AddColumn<string>(
                 name: "Surface",
                 table: "ThreadAccessLog",
-                type: "character varying(32)",
+                type: "TEXT",
                 maxLength: 32,
                 nullable: false,
                 defaultValue: "Page");
@@ -30,36 +28,36 @@ namespace Dialogue.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<bool>(
                 name: "ChathamHouse",
                 table: "Spaces",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<bool>(
                 name: "GlossaryLinksOff",
                 table: "Posts",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<long>(
                 name: "GlossaryProposalId",
                 table: "Notifications",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "Glossaries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    SpaceId = table.Column<long>(type: "bigint", nullable: true),
-                    Label = table.Column<int>(type: "integer", nullable: false),
-                    CreatedById = table.Column<string>(type: "text", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SpaceId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Label = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -82,13 +80,13 @@ namespace Dialogue.Migrations.Postgres.Migrations
                 name: "RetentionPeriods",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SpaceId = table.Column<long>(type: "bigint", nullable: true),
-                    ThreadId = table.Column<long>(type: "bigint", nullable: true),
-                    Days = table.Column<int>(type: "integer", nullable: false),
-                    SetById = table.Column<string>(type: "text", nullable: true),
-                    SetAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SpaceId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ThreadId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Days = table.Column<int>(type: "INTEGER", nullable: false),
+                    SetById = table.Column<string>(type: "TEXT", nullable: true),
+                    SetAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -118,10 +116,10 @@ namespace Dialogue.Migrations.Postgres.Migrations
                 name: "RetentionPurges",
                 columns: table => new
                 {
-                    ThreadId = table.Column<long>(type: "bigint", nullable: false),
-                    PurgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    PostsPurged = table.Column<int>(type: "integer", nullable: false),
-                    Days = table.Column<int>(type: "integer", nullable: false)
+                    ThreadId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PurgedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PostsPurged = table.Column<int>(type: "INTEGER", nullable: false),
+                    Days = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -138,9 +136,9 @@ namespace Dialogue.Migrations.Postgres.Migrations
                 name: "ThreadPseudonyms",
                 columns: table => new
                 {
-                    ThreadId = table.Column<long>(type: "bigint", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false)
+                    ThreadId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -163,13 +161,13 @@ namespace Dialogue.Migrations.Postgres.Migrations
                 name: "UserSessions",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    Device = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LastSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    StampHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Device = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StampHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -186,13 +184,13 @@ namespace Dialogue.Migrations.Postgres.Migrations
                 name: "WorkshopCalendarFeeds",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    IncludeRed = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    IncludeRed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -206,38 +204,74 @@ namespace Dialogue.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "WorkshopPolls",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SpaceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Label = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    DescriptionHtml = table.Column<string>(type: "TEXT", maxLength: 40000, nullable: false),
+                    OrganiserId = table.Column<string>(type: "TEXT", nullable: false),
+                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecidedSlotId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkshopPolls", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkshopPolls_AspNetUsers_OrganiserId",
+                        column: x => x.OrganiserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WorkshopPolls_Spaces_SpaceId",
+                        column: x => x.SpaceId,
+                        principalTable: "Spaces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Workshops",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SpaceId = table.Column<long>(type: "bigint", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    DescriptionSource = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    DescriptionHtml = table.Column<string>(type: "text", nullable: false),
-                    Label = table.Column<int>(type: "integer", nullable: false),
-                    CreatedById = table.Column<string>(type: "text", nullable: false),
-                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    LocalStart = table.Column<string>(type: "character varying(19)", maxLength: 19, nullable: false),
-                    LocalEnd = table.Column<string>(type: "character varying(19)", maxLength: 19, nullable: false),
-                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    OnlineLink = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Venue = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Capacity = table.Column<int>(type: "integer", nullable: true),
-                    RegistrationMode = table.Column<int>(type: "integer", nullable: false),
-                    ThreadId = table.Column<long>(type: "bigint", nullable: true),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    RegistrationVersion = table.Column<int>(type: "integer", nullable: false),
-                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CancelledById = table.Column<string>(type: "text", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SeriesId = table.Column<long>(type: "bigint", nullable: true),
-                    OccurrenceIndex = table.Column<int>(type: "integer", nullable: true),
-                    MinutesSource = table.Column<string>(type: "character varying(40000)", maxLength: 40000, nullable: true),
-                    MinutesHtml = table.Column<string>(type: "text", nullable: true),
-                    MinutesUpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SpaceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DescriptionSource = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    DescriptionHtml = table.Column<string>(type: "TEXT", nullable: false),
+                    Label = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", nullable: false),
+                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LocalStart = table.Column<string>(type: "TEXT", maxLength: 19, nullable: false),
+                    LocalEnd = table.Column<string>(type: "TEXT", maxLength: 19, nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    OnlineLink = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Venue = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: true),
+                    RegistrationMode = table.Column<int>(type: "INTEGER", nullable: false),
+                    ThreadId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegistrationVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CancelledById = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SeriesId = table.Column<long>(type: "INTEGER", nullable: true),
+                    OccurrenceIndex = table.Column<int>(type: "INTEGER", nullable: true),
+                    MinutesSource = table.Column<string>(type: "TEXT", maxLength: 40000, nullable: true),
+                    MinutesHtml = table.Column<string>(type: "TEXT", nullable: true),
+                    MinutesUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -273,16 +307,16 @@ namespace Dialogue.Migrations.Postgres.Migrations
                 name: "GlossaryConcepts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    GlossaryId = table.Column<long>(type: "bigint", nullable: false),
-                    SubjectField = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ThreadId = table.Column<long>(type: "bigint", nullable: true),
-                    IsDeleted = table.Column<bool>(type: "boolean", nullable: false),
-                    RevisionNumber = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    GlossaryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubjectField = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ThreadId = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsDeleted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RevisionNumber = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -305,10 +339,10 @@ namespace Dialogue.Migrations.Postgres.Migrations
                 name: "GlossaryEditors",
                 columns: table => new
                 {
-                    GlossaryId = table.Column<long>(type: "bigint", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    AppointedById = table.Column<string>(type: "text", nullable: true),
-                    AppointedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    GlossaryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    AppointedById = table.Column<string>(type: "TEXT", nullable: true),
+                    AppointedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -334,13 +368,59 @@ namespace Dialogue.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "WorkshopPollInvitees",
+                columns: table => new
+                {
+                    PollId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    InvitedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkshopPollInvitees", x => new { x.PollId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_WorkshopPollInvitees_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WorkshopPollInvitees_WorkshopPolls_PollId",
+                        column: x => x.PollId,
+                        principalTable: "WorkshopPolls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkshopPollSlots",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PollId = table.Column<long>(type: "INTEGER", nullable: false),
+                    LocalStart = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkshopPollSlots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkshopPollSlots_WorkshopPolls_PollId",
+                        column: x => x.PollId,
+                        principalTable: "WorkshopPolls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WorkshopOrganisers",
                 columns: table => new
                 {
-                    WorkshopId = table.Column<long>(type: "bigint", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    AddedById = table.Column<string>(type: "text", nullable: true),
-                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    WorkshopId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    AddedById = table.Column<string>(type: "TEXT", nullable: true),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -369,17 +449,17 @@ namespace Dialogue.Migrations.Postgres.Migrations
                 name: "WorkshopRegistrations",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    WorkshopId = table.Column<long>(type: "bigint", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    StatusChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    WaitingSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DecidedById = table.Column<string>(type: "text", nullable: true),
-                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    PromotedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WorkshopId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StatusChangedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    WaitingSince = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedById = table.Column<string>(type: "TEXT", nullable: true),
+                    InvitedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PromotedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -408,17 +488,17 @@ namespace Dialogue.Migrations.Postgres.Migrations
                 name: "WorkshopSessions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    WorkshopId = table.Column<long>(type: "bigint", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Speakers = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    LocalStart = table.Column<string>(type: "character varying(19)", maxLength: 19, nullable: false),
-                    LocalEnd = table.Column<string>(type: "character varying(19)", maxLength: 19, nullable: false),
-                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Location = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WorkshopId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Speakers = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    LocalStart = table.Column<string>(type: "TEXT", maxLength: 19, nullable: false),
+                    LocalEnd = table.Column<string>(type: "TEXT", maxLength: 19, nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -435,12 +515,12 @@ namespace Dialogue.Migrations.Postgres.Migrations
                 name: "GlossaryConceptLanguages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ConceptId = table.Column<long>(type: "bigint", nullable: false),
-                    LanguageTag = table.Column<string>(type: "character varying(35)", maxLength: 35, nullable: false),
-                    Definition = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    DefinitionSource = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConceptId = table.Column<long>(type: "INTEGER", nullable: false),
+                    LanguageTag = table.Column<string>(type: "TEXT", maxLength: 35, nullable: false),
+                    Definition = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    DefinitionSource = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -457,8 +537,8 @@ namespace Dialogue.Migrations.Postgres.Migrations
                 name: "GlossaryConceptRelations",
                 columns: table => new
                 {
-                    ConceptId = table.Column<long>(type: "bigint", nullable: false),
-                    RelatedConceptId = table.Column<long>(type: "bigint", nullable: false)
+                    ConceptId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RelatedConceptId = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -481,20 +561,20 @@ namespace Dialogue.Migrations.Postgres.Migrations
                 name: "GlossaryProposals",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    GlossaryId = table.Column<long>(type: "bigint", nullable: false),
-                    ConceptId = table.Column<long>(type: "bigint", nullable: true),
-                    BaseRevisionNumber = table.Column<int>(type: "integer", nullable: true),
-                    ProposerId = table.Column<string>(type: "text", nullable: false),
-                    SnapshotJson = table.Column<string>(type: "character varying(200000)", maxLength: 200000, nullable: false),
-                    Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    ReviewerId = table.Column<string>(type: "text", nullable: true),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    GlossaryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConceptId = table.Column<long>(type: "INTEGER", nullable: true),
+                    BaseRevisionNumber = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProposerId = table.Column<string>(type: "TEXT", nullable: false),
+                    SnapshotJson = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReviewerId = table.Column<string>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -529,19 +609,19 @@ namespace Dialogue.Migrations.Postgres.Migrations
                 name: "GlossaryTerms",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ConceptId = table.Column<long>(type: "bigint", nullable: false),
-                    GlossaryId = table.Column<long>(type: "bigint", nullable: false),
-                    LanguageTag = table.Column<string>(type: "character varying(35)", maxLength: 35, nullable: false),
-                    Text = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    NormalizedText = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    PartOfSpeech = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    Source = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    UsageContext = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConceptId = table.Column<long>(type: "INTEGER", nullable: false),
+                    GlossaryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    LanguageTag = table.Column<string>(type: "TEXT", maxLength: 35, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    NormalizedText = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    PartOfSpeech = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    UsageContext = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -561,11 +641,38 @@ namespace Dialogue.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "WorkshopPollAnswers",
+                columns: table => new
+                {
+                    SlotId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    PollId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Choice = table.Column<int>(type: "INTEGER", nullable: false),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkshopPollAnswers", x => new { x.SlotId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_WorkshopPollAnswers_WorkshopPollInvitees_PollId_UserId",
+                        columns: x => new { x.PollId, x.UserId },
+                        principalTable: "WorkshopPollInvitees",
+                        principalColumns: new[] { "PollId", "UserId" },
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WorkshopPollAnswers_WorkshopPollSlots_SlotId",
+                        column: x => x.SlotId,
+                        principalTable: "WorkshopPollSlots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WorkshopSessionSpeakers",
                 columns: table => new
                 {
-                    SessionId = table.Column<long>(type: "bigint", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    SessionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -588,15 +695,15 @@ namespace Dialogue.Migrations.Postgres.Migrations
                 name: "GlossaryConceptRevisions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ConceptId = table.Column<long>(type: "bigint", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    AuthorId = table.Column<string>(type: "text", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SnapshotJson = table.Column<string>(type: "character varying(200000)", maxLength: 200000, nullable: false),
-                    Summary = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    ProposalId = table.Column<long>(type: "bigint", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConceptId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuthorId = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SnapshotJson = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ProposalId = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -619,97 +726,6 @@ namespace Dialogue.Migrations.Postgres.Migrations
                         principalTable: "GlossaryProposals",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "WorkshopPollAnswers",
-                columns: table => new
-                {
-                    SlotId = table.Column<long>(type: "bigint", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    PollId = table.Column<long>(type: "bigint", nullable: false),
-                    Choice = table.Column<int>(type: "integer", nullable: false),
-                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_WorkshopPollAnswers", x => new { x.SlotId, x.UserId });
-                });
-
-            migrationBuilder.CreateTable(
-                name: "WorkshopPollInvitees",
-                columns: table => new
-                {
-                    PollId = table.Column<long>(type: "bigint", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_WorkshopPollInvitees", x => new { x.PollId, x.UserId });
-                    table.ForeignKey(
-                        name: "FK_WorkshopPollInvitees_AspNetUsers_UserId",
-                        column: x => x.UserId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "WorkshopPolls",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SpaceId = table.Column<long>(type: "bigint", nullable: false),
-                    Label = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
-                    DescriptionHtml = table.Column<string>(type: "character varying(40000)", maxLength: 40000, nullable: false),
-                    OrganiserId = table.Column<string>(type: "text", nullable: false),
-                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    DurationMinutes = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    DecidedSlotId = table.Column<long>(type: "bigint", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_WorkshopPolls", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_WorkshopPolls_AspNetUsers_OrganiserId",
-                        column: x => x.OrganiserId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_WorkshopPolls_Spaces_SpaceId",
-                        column: x => x.SpaceId,
-                        principalTable: "Spaces",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "WorkshopPollSlots",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PollId = table.Column<long>(type: "bigint", nullable: false),
-                    LocalStart = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_WorkshopPollSlots", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_WorkshopPollSlots_WorkshopPolls_PollId",
-                        column: x => x.PollId,
-                        principalTable: "WorkshopPolls",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -989,38 +1005,6 @@ namespace Dialogue.Migrations.Postgres.Migrations
                 principalTable: "GlossaryProposals",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Cascade);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_WorkshopPollAnswers_WorkshopPollInvitees_PollId_UserId",
-                table: "WorkshopPollAnswers",
-                columns: new[] { "PollId", "UserId" },
-                principalTable: "WorkshopPollInvitees",
-                principalColumns: new[] { "PollId", "UserId" },
-                onDelete: ReferentialAction.Cascade);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_WorkshopPollAnswers_WorkshopPollSlots_SlotId",
-                table: "WorkshopPollAnswers",
-                column: "SlotId",
-                principalTable: "WorkshopPollSlots",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Cascade);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_WorkshopPollInvitees_WorkshopPolls_PollId",
-                table: "WorkshopPollInvitees",
-                column: "PollId",
-                principalTable: "WorkshopPolls",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Cascade);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_WorkshopPolls_WorkshopPollSlots_DecidedSlotId",
-                table: "WorkshopPolls",
-                column: "DecidedSlotId",
-                principalTable: "WorkshopPollSlots",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
@@ -1029,10 +1013,6 @@ namespace Dialogue.Migrations.Postgres.Migrations
             migrationBuilder.DropForeignKey(
                 name: "FK_Notifications_GlossaryProposals_GlossaryProposalId",
                 table: "Notifications");
-
-            migrationBuilder.DropForeignKey(
-                name: "FK_WorkshopPolls_WorkshopPollSlots_DecidedSlotId",
-                table: "WorkshopPolls");
 
             migrationBuilder.DropTable(
                 name: "GlossaryConceptLanguages");
@@ -1083,22 +1063,22 @@ namespace Dialogue.Migrations.Postgres.Migrations
                 name: "WorkshopPollInvitees");
 
             migrationBuilder.DropTable(
+                name: "WorkshopPollSlots");
+
+            migrationBuilder.DropTable(
                 name: "WorkshopSessions");
 
             migrationBuilder.DropTable(
                 name: "GlossaryConcepts");
 
             migrationBuilder.DropTable(
+                name: "WorkshopPolls");
+
+            migrationBuilder.DropTable(
                 name: "Workshops");
 
             migrationBuilder.DropTable(
                 name: "Glossaries");
-
-            migrationBuilder.DropTable(
-                name: "WorkshopPollSlots");
-
-            migrationBuilder.DropTable(
-                name: "WorkshopPolls");
 
             migrationBuilder.DropIndex(
                 name: "IX_ThreadAccessLog_At",
