@@ -30,6 +30,9 @@ TOOLS_DIR="$ROOT/tests/tools"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# Every test host (one per test class) watches wwwroot for asp-append-version; with a few dozen hosts alive at once the
+# per-user limit of 128 inotify instances runs out, so file watching polls instead.
+export DOTNET_USE_POLLING_FILE_WATCHER=1
 export DEBIAN_FRONTEND=noninteractive
 
 log() { printf '[tests/run.sh] %s\n' "$*" >&2; }

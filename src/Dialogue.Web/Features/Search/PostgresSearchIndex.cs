@@ -12,7 +12,7 @@ namespace Dialogue.Web.Features.Search;
 /// query finds the same posts on both providers. Newest first, paged in the database; snippets for the page only.
 /// Hits come from <see cref="Visible.VisibleTo(IQueryable{Post}, Viewer)"/>: the index never decides who reads what.
 /// </summary>
-public sealed class PostgresSearchIndex(DialogueDbContext db) : ISearchIndex
+public sealed class PostgresSearchIndex(DialogueDbContext db, Privacy.Pseudonyms pseudonyms) : ISearchIndex
 {
     public async Task<SearchResults> SearchAsync(SearchQuery query, Viewer viewer, CancellationToken ct)
     {
@@ -38,12 +38,14 @@ public sealed class PostgresSearchIndex(DialogueDbContext db) : ISearchIndex
                 p.Thread!.Title,
                 p.Thread.Label,
                 Space = p.Thread.Space!.Name,
-                Author = db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
+                // A Chatham House post shows its author's pseudonym; the real name is not even read.
+                Author = p.Thread.ChathamHouse ? null : db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
+                Pseudonym = db.ThreadPseudonyms.Where(x => x.ThreadId == p.ThreadId && x.UserId == p.AuthorId).Select(x => (int?)x.Number).FirstOrDefault(),
                 p.CreatedAt,
                 p.PlainText,
             })
             .Skip(skip).Take(SqliteSearchIndex.PageSize + 1).ToListAsync(ct);
-        var hits = rows.Select(r => new SearchHit(r.Id, r.Number, r.ThreadId, r.Title, r.Label, r.Space, r.Author, r.CreatedAt,
+        var hits = rows.Select(r => new SearchHit(r.Id, r.Number, r.ThreadId, r.Title, r.Label, r.Space, r.Author ?? pseudonyms.Name(r.Pseudonym), r.CreatedAt,
             SqliteSearchIndex.LikeSnippet(r.PlainText, terms))).ToList();
         return new SearchResults(hits.Take(SqliteSearchIndex.PageSize).ToList(), hits.Count > SqliteSearchIndex.PageSize);
     }
