@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Dialogue.Web.Features.Threads;
 
 /// <summary>Per topic, whether the member is told in the app and by email. Staff work is offered only to staff.</summary>
-public class NotificationSettingsModel(DialogueDbContext db, CurrentViewer current, NotificationPreferences preferences, IStringLocalizer<Text> text) : PageModel
+public class NotificationSettingsModel(DialogueDbContext db, CurrentViewer current, IStringLocalizer<Text> text) : PageModel
 {
     public sealed record Row(NotificationTopic Topic, bool InApp, bool Email, bool HasEmail);
 
@@ -22,14 +22,14 @@ public class NotificationSettingsModel(DialogueDbContext db, CurrentViewer curre
     public async Task OnGetAsync(CancellationToken ct)
     {
         var viewer = await current.GetAsync(ct);
-        var rows = new List<Row>();
-        foreach (var topic in TopicsFor(viewer))
+        // One query for all the member's stored choices; a topic without one shows its default.
+        var stored = await db.NotificationPreferences.AsNoTracking().Where(p => p.UserId == viewer.UserId)
+            .ToDictionaryAsync(p => p.Topic, p => new NotificationPreferences.Choice(p.InApp, p.Email), ct);
+        Rows = [.. TopicsFor(viewer).Select(topic =>
         {
-            var choice = (await preferences.ForAsync(
-                [viewer.UserId!], topic, viewer.IsAdmin ? new HashSet<string>([viewer.UserId!]) : null, ct))[viewer.UserId!];
-            rows.Add(new Row(topic, choice.InApp, choice.Email, NotificationPreferences.HasEmail(topic)));
-        }
-        Rows = rows;
+            var choice = stored.TryGetValue(topic, out var saved) ? saved : NotificationPreferences.Default(topic, viewer.IsAdmin);
+            return new Row(topic, choice.InApp, choice.Email && NotificationPreferences.HasEmail(topic), NotificationPreferences.HasEmail(topic));
+        })];
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

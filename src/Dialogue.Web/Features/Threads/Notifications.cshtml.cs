@@ -44,15 +44,13 @@ public class NotificationsModel(DialogueDbContext db, CurrentViewer current, Glo
         Items = await db.Notifications.AsNoTracking().VisibleTo(viewer)
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Take(Shown)
-            .Select(n => new Row(n.Id, n.Kind, n.CreatedAt, n.ReadAt == null && (n.PostId == null || !seen.Contains(n.PostId.Value)),
-                n.Thread != null && n.Thread.ChathamHouse && (n.Kind == NotificationKind.Mention || n.Kind == NotificationKind.Reply || n.Kind == NotificationKind.NewThread || n.Kind == NotificationKind.PostHeld)
-                    ? null
-                    : db.Users.Where(u => u.Id == n.ActorId).Select(u => u.DisplayName).FirstOrDefault(),
-                n.ThreadId, n.Thread!.Title, n.PostId, n.SpaceId, n.Space!.Name, n.Space.Slug, n.Message,
-                n.Thread != null && n.Thread.ChathamHouse && (n.Kind == NotificationKind.Mention || n.Kind == NotificationKind.Reply || n.Kind == NotificationKind.NewThread || n.Kind == NotificationKind.PostHeld),
-                db.ThreadPseudonyms.Where(x => x.ThreadId == n.ThreadId && x.UserId == n.ActorId).Select(x => (int?)x.Number).FirstOrDefault()))
+            // What members wrote in a Chatham House thread names its author by pseudonym; the real name is not read.
+            .Select(n => new { n, Pseudonymous = n.Thread != null && n.Thread.ChathamHouse && (n.Kind == NotificationKind.Mention || n.Kind == NotificationKind.Reply || n.Kind == NotificationKind.NewThread || n.Kind == NotificationKind.PostHeld) })
+            .Select(x => new Row(x.n.Id, x.n.Kind, x.n.CreatedAt, x.n.ReadAt == null && (x.n.PostId == null || !seen.Contains(x.n.PostId.Value)),
+                x.Pseudonymous ? null : db.Users.Where(u => u.Id == x.n.ActorId).Select(u => u.DisplayName).FirstOrDefault(),
+                x.n.ThreadId, x.n.Thread!.Title, x.n.PostId, x.n.SpaceId, x.n.Space!.Name, x.n.Space.Slug, x.n.Message, x.Pseudonymous,
+                db.ThreadPseudonyms.Where(p => p.ThreadId == x.n.ThreadId && p.UserId == x.n.ActorId).Select(p => (int?)p.Number).FirstOrDefault()))
             .ToListAsync(ct);
-        // What members wrote in a Chatham House thread names its author by pseudonym; the real name is not read.
         Items = [.. Items.Select(n => n.Pseudonymous ? n with { ActorName = pseudonyms.Name(n.ActorPseudonym) } : n)];
         var pollIds = Items.Where(i => PollNotifications.IsPollKind(i.Kind)).Select(i => PollNotifications.PollIdOf(i.Message) ?? 0).Distinct().ToList();
         if (pollIds.Count > 0)
