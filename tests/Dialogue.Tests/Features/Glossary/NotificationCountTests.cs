@@ -31,19 +31,34 @@ public sealed class NotificationCountTests(DialogueFactory factory) : IClassFixt
             var now = factory.Clock.GetUtcNow();
             var poll = new WorkshopPoll
             {
-                SpaceId = space.Id, Label = SensitivityLabel.Amber, Title = pollTitle, OrganiserId = organiser.Id, DurationMinutes = 60,
-                Status = WorkshopPollStatus.Open, CreatedAt = now, Invitees = [new WorkshopPollInvitee { UserId = member.Id, InvitedAt = now }],
+                SpaceId = space.Id,
+                Label = SensitivityLabel.Amber,
+                Title = pollTitle,
+                OrganiserId = organiser.Id,
+                DurationMinutes = 60,
+                Status = WorkshopPollStatus.Open,
+                CreatedAt = now,
+                Invitees = [new WorkshopPollInvitee { UserId = member.Id, InvitedAt = now }],
             };
             var proposal = new GlossaryProposal
             {
-                GlossaryId = glossary.Id, ProposerId = member.Id, SnapshotJson = "{}", Status = ProposalStatus.Rejected, CreatedAt = now, UpdatedAt = now,
+                GlossaryId = glossary.Id,
+                ProposerId = member.Id,
+                SnapshotJson = "{}",
+                Status = ProposalStatus.Rejected,
+                CreatedAt = now,
+                UpdatedAt = now,
             };
             db.AddRange(poll, proposal);
             await db.SaveChangesAsync();
             db.Notifications.Add(new Notification
             {
-                RecipientId = member.Id, Kind = NotificationKind.WorkshopPollInvited, SpaceId = space.Id, ActorId = organiser.Id,
-                Message = poll.Id.ToString(CultureInfo.InvariantCulture), CreatedAt = now,
+                RecipientId = member.Id,
+                Kind = NotificationKind.WorkshopPollInvited,
+                SpaceId = space.Id,
+                ActorId = organiser.Id,
+                Message = poll.Id.ToString(CultureInfo.InvariantCulture),
+                CreatedAt = now,
             });
             var rejected = new Notification { RecipientId = member.Id, Kind = NotificationKind.GlossaryProposalRejected, ActorId = organiser.Id, CreatedAt = now };
             db.Notifications.Add(rejected);

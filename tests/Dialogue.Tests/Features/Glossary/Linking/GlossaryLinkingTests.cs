@@ -1,9 +1,9 @@
 using AngleSharp.Dom;
+using Dialogue.Data;
 using Dialogue.Data.Glossary;
 using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Spaces;
 using Dialogue.Tests.Features.Glossary.Tbx;
-using Dialogue.Data;
 using Dialogue.Tests.Infrastructure;
 using Dialogue.Web.Features.Access;
 using Dialogue.Web.Features.Threads;
