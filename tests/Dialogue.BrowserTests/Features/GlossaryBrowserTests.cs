@@ -120,7 +120,8 @@ public sealed class GlossaryBrowserTests(BrowserFixture fixture)
 
         var columns = side.Locator(".side-column");
         await Assertions.Expect(columns).ToHaveCountAsync(2);
-        await Assertions.Expect(columns.Nth(0).GetByRole(AriaRole.Heading, new() { Level = 3 })).ToHaveTextAsync("English");
+        await Assertions.Expect(columns.Nth(0).GetByRole(AriaRole.Heading, new() { Level = 3 })).ToHaveTextAsync("English (en)");
+        await Assertions.Expect(columns.Nth(1).GetByRole(AriaRole.Heading, new() { Level = 3 })).ToContainTextAsync("(zh-Hans)");
         await Assertions.Expect(columns.Nth(0)).ToContainTextAsync("Making an AI system pursue the goals its designers intend.");
         await Assertions.Expect(columns.Nth(1)).ToContainTextAsync("使人工智能系统追求其设计者意图的目标。");
         await Assertions.Expect(columns.Nth(1)).ToContainTextAsync("对齐");
