@@ -24,6 +24,7 @@ public class DialogueDbContext(DbContextOptions<DialogueDbContext> options)
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<OutboxMessageThread> OutboxMessageThreads => Set<OutboxMessageThread>();
+    public DbSet<OutboxMessageSubject> OutboxMessageSubjects => Set<OutboxMessageSubject>();
     public DbSet<AdminAuditEntry> AdminAuditEntries => Set<AdminAuditEntry>();
     public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
     public DbSet<PublicSubscriber> PublicSubscribers => Set<PublicSubscriber>();

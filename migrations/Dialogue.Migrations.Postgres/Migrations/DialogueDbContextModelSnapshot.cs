@@ -567,6 +567,25 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Email.OutboxMessageSubject", b =>
+                {
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SubjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Label")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OutboxMessageId", "Kind", "SubjectId");
+
+                    b.ToTable("OutboxMessageSubjects", (string)null);
+                });
+
             modelBuilder.Entity("Dialogue.Data.Email.OutboxMessageThread", b =>
                 {
                     b.Property<long>("OutboxMessageId")
@@ -2340,6 +2359,15 @@ namespace Dialogue.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Email.OutboxMessageSubject", b =>
+                {
+                    b.HasOne("Dialogue.Data.Email.OutboxMessage", null)
+                        .WithMany("Subjects")
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dialogue.Data.Email.OutboxMessageThread", b =>
                 {
                     b.HasOne("Dialogue.Data.Email.OutboxMessage", null)
@@ -3038,6 +3066,8 @@ namespace Dialogue.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Dialogue.Data.Email.OutboxMessage", b =>
                 {
+                    b.Navigation("Subjects");
+
                     b.Navigation("Threads");
                 });
 

@@ -547,6 +547,25 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Email.OutboxMessageSubject", b =>
+                {
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Label")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OutboxMessageId", "Kind", "SubjectId");
+
+                    b.ToTable("OutboxMessageSubjects", (string)null);
+                });
+
             modelBuilder.Entity("Dialogue.Data.Email.OutboxMessageThread", b =>
                 {
                     b.Property<long>("OutboxMessageId")
@@ -2268,6 +2287,15 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Email.OutboxMessageSubject", b =>
+                {
+                    b.HasOne("Dialogue.Data.Email.OutboxMessage", null)
+                        .WithMany("Subjects")
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dialogue.Data.Email.OutboxMessageThread", b =>
                 {
                     b.HasOne("Dialogue.Data.Email.OutboxMessage", null)
@@ -2966,6 +2994,8 @@ namespace Dialogue.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Dialogue.Data.Email.OutboxMessage", b =>
                 {
+                    b.Navigation("Subjects");
+
                     b.Navigation("Threads");
                 });
 

@@ -32,6 +32,8 @@ public class OutboxMessage
     public string? Culture { get; set; }
     /// <summary>The labelled threads whose content the message carries, with the label each had when it was written.</summary>
     public List<OutboxMessageThread> Threads { get; set; } = [];
+    /// <summary>The other labelled subjects (a glossary, an availability poll) the message carries content of.</summary>
+    public List<OutboxMessageSubject> Subjects { get; set; } = [];
 }
 
 /// <summary>
@@ -42,5 +44,25 @@ public class OutboxMessageThread
 {
     public long OutboxMessageId { get; set; }
     public long ThreadId { get; set; }
+    public Sensitivity.SensitivityLabel Label { get; set; }
+}
+
+/// <summary>A labelled subject other than a thread that a message can carry content of.</summary>
+public enum CarriedSubjectKind
+{
+    Glossary = 1,
+    WorkshopPoll = 2,
+}
+
+/// <summary>
+/// A glossary or availability poll an outbox message carries content of, with its label when the message was written:
+/// compared at send time like <see cref="OutboxMessageThread"/>. No foreign key: the subject lives in another feature's
+/// table, and a subject that is gone leaves nothing to compare.
+/// </summary>
+public class OutboxMessageSubject
+{
+    public long OutboxMessageId { get; set; }
+    public CarriedSubjectKind Kind { get; set; }
+    public long SubjectId { get; set; }
     public Sensitivity.SensitivityLabel Label { get; set; }
 }

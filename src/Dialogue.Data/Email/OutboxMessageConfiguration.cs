@@ -32,3 +32,13 @@ internal sealed class OutboxMessageThreadConfiguration : IEntityTypeConfiguratio
         carried.HasIndex(c => c.ThreadId);
     }
 }
+
+internal sealed class OutboxMessageSubjectConfiguration : IEntityTypeConfiguration<OutboxMessageSubject>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessageSubject> carried)
+    {
+        carried.ToTable("OutboxMessageSubjects");
+        carried.HasKey(c => new { c.OutboxMessageId, c.Kind, c.SubjectId });
+        carried.HasOne<OutboxMessage>().WithMany(m => m.Subjects).HasForeignKey(c => c.OutboxMessageId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

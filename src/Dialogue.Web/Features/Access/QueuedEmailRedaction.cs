@@ -12,9 +12,10 @@ namespace Dialogue.Web.Features.Access;
 
 /// <summary>
 /// The email rule applied once more when a queued message is sent: a message was redacted for the labels its threads
-/// had when it was written, and a label raised in between (a mention or a digest queued, then the thread made RED)
-/// must not leave in the old message. Such a message is replaced by the content-free notice of the strictest current
-/// label, in the recipient's language; its headers (List-Unsubscribe) and Message-ID stay.
+/// (and glossaries, availability polls) had when it was written, and a label raised in between (a mention or a digest
+/// queued, then the thread made RED; a proposal's review queued, then its glossary made AMBER) must not leave in the old
+/// message. Such a message is replaced by a content-free notice under the strictest current label, in the recipient's
+/// language; its headers (List-Unsubscribe) and Message-ID stay.
 /// </summary>
 public sealed class QueuedEmailRedaction(DialogueDbContext db, EmailRenderer renderer, IStringLocalizer<Text> text, IOptions<AppOptions> app) : ISendTimeCheck
 {
@@ -23,21 +24,33 @@ public sealed class QueuedEmailRedaction(DialogueDbContext db, EmailRenderer ren
     {
         var carried = await db.OutboxMessageThreads.AsNoTracking()
             .Where(c => c.OutboxMessageId == message.Id)
-            .Join(db.Threads, c => c.ThreadId, t => t.Id, (c, t) => new { Recorded = c.Label, Current = t.Label })
+            .Join(db.Threads, c => c.ThreadId, t => t.Id, (c, t) => new { Recorded = c.Label, Current = (SensitivityLabel?)t.Label, Thread = true })
+            .Concat(db.OutboxMessageSubjects.AsNoTracking()
+                .Where(c => c.OutboxMessageId == message.Id)
+                .Select(c => new
+                {
+                    Recorded = c.Label,
+                    Current = c.Kind == CarriedSubjectKind.Glossary
+                        ? db.Glossaries.Where(g => g.Id == c.SubjectId).Select(g => (SensitivityLabel?)g.Label).FirstOrDefault()
+                        : db.WorkshopPolls.Where(p => p.Id == c.SubjectId).Select(p => (SensitivityLabel?)p.Label).FirstOrDefault(),
+                    Thread = false,
+                }))
             .ToListAsync(ct);
         if (!carried.Any(c => c.Current > c.Recorded))
         {
             return message;
         }
-        var strictest = carried.Max(c => c.Current);
+        var strictest = carried.Where(c => c.Current is not null).Max(c => c.Current!.Value);
+        // The thread notice names a thread; a glossary's or a poll's says only that there is something to sign in for.
+        var notice = carried.Any(c => c.Thread && c.Current > c.Recorded) ? strictest : SensitivityLabel.Red;
         using (CultureScopeFor(message.Culture))
         {
             var rendered = await renderer.RenderAsync<RedactedEmail>(new Dictionary<string, object?>
             {
-                [nameof(RedactedEmail.Label)] = strictest,
+                [nameof(RedactedEmail.Label)] = notice,
                 [nameof(RedactedEmail.Link)] = app.Value.Link("/Threads/Notifications"),
             });
-            message.Subject = EmailRule.Subject(strictest, strictest == SensitivityLabel.Red
+            message.Subject = EmailRule.Subject(strictest, notice == SensitivityLabel.Red
                 ? text["You have new activity on Dialogue"]
                 : text["New activity in a restricted thread"]);
             message.HtmlBody = rendered.Html;
@@ -51,6 +64,9 @@ public sealed class QueuedEmailRedaction(DialogueDbContext db, EmailRenderer ren
         await db.OutboxMessageThreads.Where(c => c.OutboxMessageId == message.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Label, c => db.Threads.Where(t => t.Id == c.ThreadId).Select(t => t.Label).First()),
                 CancellationToken.None);
+        // Nothing of the subjects is left in the message: marked as strict as the notice, so the check never fires again.
+        await db.OutboxMessageSubjects.Where(c => c.OutboxMessageId == message.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Label, SensitivityLabel.Red), CancellationToken.None);
         return message;
     }
 

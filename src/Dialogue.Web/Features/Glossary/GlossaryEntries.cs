@@ -1,5 +1,6 @@
 using Dialogue.Data;
 using Dialogue.Data.Digests;
+using Dialogue.Data.Email;
 using Dialogue.Data.Glossary;
 using Dialogue.Data.Threads;
 using Dialogue.Web.Features.Access;
@@ -244,7 +245,8 @@ public sealed class GlossaryEntries(DialogueDbContext db, Outbox outbox, IString
                 () => EmailRule.Subject(glossary.Label, named
                     ? text["Your glossary proposal “{0}” in {1} was reviewed", EmailRule.Title(term), EmailRule.Title(glossary.Name)]
                     : text["Your glossary proposal was reviewed"]),
-                parameters);
+                parameters,
+                subjects: [new CarriedSubject(CarriedSubjectKind.Glossary, glossary.Id, glossary.Label)]);
         }
         await db.SaveChangesAsync(ct);
     }

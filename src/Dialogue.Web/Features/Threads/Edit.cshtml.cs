@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Dialogue.Data;
 using Dialogue.Web.Features.Access;
-using Dialogue.Web.Features.Glossary.Linking;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Dialogue.Web.Features.Threads;
 
 /// <summary>The author edits their post; the text it replaces is kept as a revision readers can open.</summary>
-public class EditModel(GlossaryLinkOptOut glossaryOptOut, DialogueDbContext db, CurrentViewer current, Posting posting, PostPreview preview, IStringLocalizer<Text> text) : PageModel
+public class EditModel(DialogueDbContext db, CurrentViewer current, Posting posting, PostPreview preview, IStringLocalizer<Text> text) : PageModel
 {
     [BindProperty] public Command Data { get; set; } = new();
     public PostPage.Loaded Post { get; private set; } = null!;
@@ -34,7 +33,7 @@ public class EditModel(GlossaryLinkOptOut glossaryOptOut, DialogueDbContext db, 
             return refusal;
         }
         Data.Body = Post.Source;
-        Data.NoGlossaryLinks = await glossaryOptOut.IsOffAsync(postId, ct);
+        Data.NoGlossaryLinks = Post.GlossaryLinksOff;
         return Page();
     }
 
@@ -48,8 +47,7 @@ public class EditModel(GlossaryLinkOptOut glossaryOptOut, DialogueDbContext db, 
         {
             return Page();
         }
-        await posting.EditAsync(postId, Data.Body, await current.GetAsync(ct), ct);
-        await glossaryOptOut.SetAsync(postId, Data.NoGlossaryLinks, ct);
+        await posting.EditAsync(postId, Data.Body, await current.GetAsync(ct), ct, Data.NoGlossaryLinks);
         return Redirect($"/Threads/Post/{postId}");
     }
 

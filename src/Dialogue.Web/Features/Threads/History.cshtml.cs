@@ -1,6 +1,7 @@
 using Dialogue.Data;
 using Dialogue.Data.Privacy;
 using Dialogue.Web.Features.Access;
+using Dialogue.Web.Features.Glossary.Linking;
 using Dialogue.Web.Features.Privacy;
 using Dialogue.Web.Features.Threads.Markdown;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Dialogue.Web.Features.Threads;
 
 /// <summary>Every version of a post, oldest first, for anyone who may read the post.</summary>
-public class HistoryModel(DialogueDbContext db, CurrentViewer current, PostRenderer renderer, PostDisplay display, Pseudonyms pseudonyms, AccessLog accessLog) : PageModel
+public class HistoryModel(DialogueDbContext db, CurrentViewer current, PostRenderer renderer, PostDisplay display, GlossaryLinker glossaryLinks, Pseudonyms pseudonyms,
+    AccessLog accessLog) : PageModel
 {
     public sealed record Version(int Number, DateTimeOffset WrittenAt, string Html, bool IsCurrent);
 
@@ -39,7 +41,10 @@ public class HistoryModel(DialogueDbContext db, CurrentViewer current, PostRende
             htmls.Add((await renderer.RenderAsync(revision.Source, post.Facts.Thread, null, ct)).Html);
         }
         htmls.Add(post.RendererVersion < MarkdownRenderer.Version ? (await renderer.RenderAsync(post.Source, post.Facts.Thread, null, ct)).Html : post.Html);
-        var resolved = await display.ResolveAsync(htmls, viewer, ct, post.ChathamHouse ? [.. htmls.Select(_ => (long?)post.ThreadId)] : null);
+        // Glossary terms are linked as on the thread page, for this reader, and not at all when the author opted the post out.
+        var resolved = await glossaryLinks.LinkAsync(
+            await display.ResolveAsync(htmls, viewer, ct, post.ChathamHouse ? [.. htmls.Select(_ => (long?)post.ThreadId)] : null),
+            viewer, [.. htmls.Select(_ => post.GlossaryLinksOff)], ct);
         var versions = revisions.Select((r, i) => new Version(r.Number, r.WrittenAt, resolved[i], false)).ToList();
         versions.Add(new Version(revisions.Count + 1, post.EditedAt ?? post.CreatedAt, resolved[^1], true));
         Versions = versions;

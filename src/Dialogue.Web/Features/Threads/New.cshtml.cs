@@ -3,7 +3,6 @@ using Dialogue.Data;
 using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Spaces;
 using Dialogue.Web.Features.Access;
-using Dialogue.Web.Features.Glossary.Linking;
 using Dialogue.Web.Features.Moderation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Dialogue.Web.Features.Threads;
 
 /// <summary>Start a thread in a space: title, a label no laxer than the space's, tags, the first post, and for RED its participants.</summary>
-public class NewModel(GlossaryLinkOptOut glossaryOptOut, DialogueDbContext db, CurrentViewer current, Posting posting, PostingRules rules, PostPreview preview, IStringLocalizer<Text> text) : PageModel
+public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posting, PostingRules rules, PostPreview preview, IStringLocalizer<Text> text) : PageModel
 {
     public sealed record Candidate(string UserId, string DisplayName);
 
@@ -101,8 +100,7 @@ public class NewModel(GlossaryLinkOptOut glossaryOptOut, DialogueDbContext db, C
             return Page();
         }
         var thread = await posting.StartThreadAsync(
-            new Posting.NewThread(spaceId, Data.Title, label, tags!, Data.Body, participants, Data.ChathamHouse), viewer, ct);
-        await glossaryOptOut.SetAsync(thread.Posts[0].Id, Data.NoGlossaryLinks, ct);
+            new Posting.NewThread(spaceId, Data.Title, label, tags!, Data.Body, participants, Data.ChathamHouse, Data.NoGlossaryLinks), viewer, ct);
         if (thread.Status == Dialogue.Data.Threads.PostStatus.Pending)
         {
             TempData["Status"] = (string)text["Thank you! A moderator reviews the first posts of new members; yours is marked “awaiting review” until then, and you will be told."];

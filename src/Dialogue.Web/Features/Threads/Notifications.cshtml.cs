@@ -41,7 +41,7 @@ public class NotificationsModel(DialogueDbContext db, CurrentViewer current, Glo
     {
         var viewer = await current.GetAsync(ct);
         var seen = receipts.PendingFor(viewer.UserId); // read on the thread page, not written yet
-        Items = await db.Notifications.AsNoTracking().VisibleTo(viewer)
+        Items = await db.Notifications.AsNoTracking().VisibleTo(viewer).WithReadableSubjects(db, viewer)
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Take(Shown)
             // What members wrote in a Chatham House thread names its author by pseudonym; the real name is not read.

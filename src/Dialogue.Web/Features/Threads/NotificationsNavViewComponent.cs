@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Dialogue.Web.Features.Threads;
 
-/// <summary>The header's "Notifications (n)" link, for signed-in members; counts only what they may read.</summary>
+/// <summary>The header's "Notifications (n)" link, for signed-in members; counts only what they may read, as the notifications page lists it.</summary>
 public sealed class NotificationsNavViewComponent(DialogueDbContext db, CurrentViewer current, NotificationReceipts receipts, IStringLocalizer<Text> text, HtmlEncoder encoder) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
@@ -19,7 +19,7 @@ public sealed class NotificationsNavViewComponent(DialogueDbContext db, CurrentV
         {
             return new HtmlContentViewComponentResult(HtmlString.Empty);
         }
-        var unreadRows = db.Notifications.AsNoTracking().VisibleTo(viewer).Where(n => n.ReadAt == null);
+        var unreadRows = db.Notifications.AsNoTracking().VisibleTo(viewer).Where(n => n.ReadAt == null).WithReadableSubjects(db, viewer);
         // Seen moments ago and not written yet: already read, as far as the member can tell.
         if (receipts.PendingFor(viewer.UserId) is { Length: > 0 } seen)
         {

@@ -9,7 +9,7 @@ namespace Dialogue.Web.Features.Threads;
 public static class PostPage
 {
     public sealed record Loaded(long Id, long ThreadId, int Number, string ThreadTitle, string AuthorId, string AuthorName, string Source, string Html, int RendererVersion,
-        DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsDeleted, PostFacts Facts, bool ChathamHouse = false, int? AuthorPseudonym = null);
+        DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsDeleted, PostFacts Facts, bool ChathamHouse = false, int? AuthorPseudonym = null, bool GlossaryLinksOff = false);
 
     public static async Task<Loaded?> LoadAsync(DialogueDbContext db, Viewer viewer, long postId, CancellationToken ct)
     {
@@ -37,6 +37,7 @@ public static class PostPage
                 Closed = p.Thread.ClosedAt != null,
                 Participants = p.Thread.Participants.Select(x => x.UserId).ToList(),
                 p.Thread.ChathamHouse,
+                p.GlossaryLinksOff,
                 Pseudonym = db.ThreadPseudonyms.Where(x => x.ThreadId == p.ThreadId && x.UserId == p.AuthorId).Select(x => (int?)x.Number).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(ct);
@@ -46,6 +47,6 @@ public static class PostPage
         }
         var thread = new ThreadFacts(row.SpaceId, row.Label, row.ThreadAuthorId, row.Participants, row.ThreadStatus, row.Locked, row.Closed);
         return new Loaded(row.Id, row.ThreadId, row.Number, row.Title, row.AuthorId, row.AuthorName, row.Source, row.Html, row.RendererVersion, row.CreatedAt, row.EditedAt,
-            row.IsDeleted, new PostFacts(thread, row.AuthorId, row.Status, row.IsDeleted), row.ChathamHouse, row.Pseudonym);
+            row.IsDeleted, new PostFacts(thread, row.AuthorId, row.Status, row.IsDeleted), row.ChathamHouse, row.Pseudonym, row.GlossaryLinksOff);
     }
 }

@@ -18,8 +18,9 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
     public const int MaxTags = 5;
 
     /// <param name="ChathamHouse">The starter's choice; a thread of a Chatham House space is under the rule whatever it says.</param>
+    /// <param name="GlossaryLinksOff">The author opts the first post out of glossary links (Features/Glossary/Linking).</param>
     public sealed record NewThread(long SpaceId, string Title, SensitivityLabel Label, IReadOnlyList<string> Tags, string Body, IReadOnlyList<string> Participants,
-        bool ChathamHouse = false);
+        bool ChathamHouse = false, bool GlossaryLinksOff = false);
 
     /// <summary>
     /// Writes the thread and its first post. A new member's post waits for review (<see cref="PostingRules"/>):
@@ -53,6 +54,7 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
         };
         var post = NewPost(rendered, input.Body, author.UserId!, 1, now);
         post.Status = thread.Status;
+        post.GlossaryLinksOff = input.GlossaryLinksOff;
         thread.Posts.Add(post);
         db.Threads.Add(thread);
         await db.SaveChangesAsync(ct);
@@ -80,8 +82,11 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
         return thread;
     }
 
-    /// <summary>Writes a reply; a new member's waits for review and notifies nobody until approved.</summary>
-    public async Task<Post> ReplyAsync(long threadId, string body, Viewer author, CancellationToken ct, bool trusted = false)
+    /// <summary>
+    /// Writes a reply; a new member's waits for review and notifies nobody until approved. <paramref name="glossaryLinksOff"/>
+    /// is the author's opt-out of glossary links, written with the post so the choice cannot be lost on its own.
+    /// </summary>
+    public async Task<Post> ReplyAsync(long threadId, string body, Viewer author, CancellationToken ct, bool trusted = false, bool glossaryLinksOff = false)
     {
         var facts = Facts(await db.Threads.AsNoTracking().Include(t => t.Participants).SingleAsync(t => t.Id == threadId, ct));
         var rendered = await renderer.RenderAsync(body, facts, author, ct);
@@ -95,6 +100,7 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
         var thread = await db.Threads.AsNoTracking().Include(t => t.Participants).SingleAsync(t => t.Id == threadId, ct);
         var post = NewPost(rendered, body, author.UserId!, thread.PostCount, now);
         post.ThreadId = threadId;
+        post.GlossaryLinksOff = glossaryLinksOff;
         var held = !trusted && await rules.HoldForReviewAsync(author, thread.SpaceId, ct);
         post.Status = held ? PostStatus.Pending : PostStatus.Approved;
         db.Posts.Add(post);
@@ -119,12 +125,17 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
         return post;
     }
 
-    /// <summary>Saves the current text as a revision, then replaces it. The caller has checked <see cref="AccessPolicy.CanEdit"/>.</summary>
-    public async Task EditAsync(long postId, string body, Viewer editor, CancellationToken ct)
+    /// <summary>
+    /// Saves the current text as a revision, then replaces it, and the author's glossary-link choice with it (a changed
+    /// choice alone is no new revision). The caller has checked <see cref="AccessPolicy.CanEdit"/>.
+    /// </summary>
+    public async Task EditAsync(long postId, string body, Viewer editor, CancellationToken ct, bool glossaryLinksOff = false)
     {
         var post = await db.Posts.SingleAsync(p => p.Id == postId, ct);
+        post.GlossaryLinksOff = glossaryLinksOff;
         if (post.Source == body)
         {
+            await db.SaveChangesAsync(ct);
             return;
         }
         var thread = await db.Threads.AsNoTracking().Include(t => t.Participants).SingleAsync(t => t.Id == post.ThreadId, ct);

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Dialogue.Data;
 using Dialogue.Data.Privacy;
 using Dialogue.Web.Features.Access;
-using Dialogue.Web.Features.Glossary.Linking;
 using Dialogue.Web.Features.Moderation;
 using Dialogue.Web.Features.Privacy;
 using Dialogue.Web.Features.Threads.Markdown;
@@ -18,7 +17,7 @@ namespace Dialogue.Web.Features.Threads;
 /// may read the post but not what it quotes, and posting the prefill would publish those words under this
 /// thread's label. When the reply is invalid the page shows again with the draft in it.
 /// </summary>
-public class ReplyModel(GlossaryLinkOptOut glossaryOptOut,
+public class ReplyModel(
     DialogueDbContext db,
     CurrentViewer current,
     Posting posting,
@@ -92,8 +91,7 @@ public class ReplyModel(GlossaryLinkOptOut glossaryOptOut,
             ModelState.AddModelError("Data.Body", notNow);
             return Page();
         }
-        var post = await posting.ReplyAsync(threadId, Data.Body, viewer, ct);
-        await glossaryOptOut.SetAsync(post.Id, Data.NoGlossaryLinks, ct);
+        var post = await posting.ReplyAsync(threadId, Data.Body, viewer, ct, glossaryLinksOff: Data.NoGlossaryLinks);
         if (post.Status == Dialogue.Data.Threads.PostStatus.Pending)
         {
             TempData["Status"] = (string)text["Thank you! A moderator reviews the first posts of new members; yours is marked “awaiting review” until then, and you will be told."];

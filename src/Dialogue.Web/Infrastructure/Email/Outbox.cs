@@ -11,7 +11,7 @@ namespace Dialogue.Web.Infrastructure.Email;
 /// <summary>
 /// Writes messages into the outbox table on the caller's DbContext; they are sent by <see cref="OutboxSender"/>
 /// once the caller saves, so a message exists exactly when the change that caused it does. A message about labelled
-/// content names its threads and their labels, so a label raised before it is sent redacts it again.
+/// content names its threads (and glossaries, polls) and their labels, so a label raised before it is sent redacts it again.
 /// </summary>
 public sealed class Outbox(DialogueDbContext db, EmailRenderer renderer, TimeProvider clock, IOptions<EmailOptions> options)
 {
@@ -21,7 +21,8 @@ public sealed class Outbox(DialogueDbContext db, EmailRenderer renderer, TimePro
         Func<string> subject,
         IDictionary<string, object?> parameters,
         IReadOnlyDictionary<string, string>? headers = null,
-        IReadOnlyCollection<CarriedThread>? threads = null)
+        IReadOnlyCollection<CarriedThread>? threads = null,
+        IReadOnlyCollection<CarriedSubject>? subjects = null)
         where TTemplate : IComponent
     {
         var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
@@ -45,6 +46,7 @@ public sealed class Outbox(DialogueDbContext db, EmailRenderer renderer, TimePro
                 Culture = to.Culture.Name,
                 // What the sender compares with the threads' labels at send time (QueuedEmailRedaction).
                 Threads = [.. (threads ?? []).DistinctBy(t => t.ThreadId).Select(t => new OutboxMessageThread { ThreadId = t.ThreadId, Label = t.Label })],
+                Subjects = [.. (subjects ?? []).DistinctBy(s => (s.Kind, s.Id)).Select(s => new OutboxMessageSubject { Kind = s.Kind, SubjectId = s.Id, Label = s.Label })],
             };
             db.OutboxMessages.Add(message);
             return message;

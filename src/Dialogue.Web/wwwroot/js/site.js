@@ -9,3 +9,25 @@
         // Old browsers without Intl time zones keep UTC.
     }
 })();
+
+// A glossary term's definition (shown by CSS on hover and focus) is hidden with Escape until the pointer or focus leaves it.
+(function () {
+    document.addEventListener("keydown", function (event) {
+        if (event.key !== "Escape") {
+            return;
+        }
+        document.querySelectorAll(".glossary-link").forEach(function (link) {
+            if (link.matches(":hover") || link.contains(document.activeElement)) {
+                link.classList.add("glossary-dismissed");
+            }
+        });
+    });
+    function reset(event) {
+        var link = event.target.closest && event.target.closest(".glossary-link");
+        if (link && !link.contains(event.relatedTarget)) {
+            link.classList.remove("glossary-dismissed");
+        }
+    }
+    document.addEventListener("mouseout", reset);
+    document.addEventListener("focusout", reset);
+})();

@@ -28,7 +28,8 @@ public sealed class GlossaryLinker(DialogueDbContext db, IMemoryCache cache, ISt
     /// <summary>Links terms in each of <paramref name="htmls"/>; an entry of <paramref name="optedOut"/> that is true is left as it is.</summary>
     public async Task<IReadOnlyList<string>> LinkAsync(IReadOnlyList<string> htmls, Viewer reader, IReadOnlyList<bool>? optedOut, CancellationToken ct)
     {
-        if (htmls.All(string.IsNullOrEmpty))
+        // Nothing to link (deleted posts, or every post opted out): no query at all.
+        if (Enumerable.Range(0, htmls.Count).All(i => string.IsNullOrEmpty(htmls[i]) || (optedOut is not null && optedOut[i])))
         {
             return htmls;
         }

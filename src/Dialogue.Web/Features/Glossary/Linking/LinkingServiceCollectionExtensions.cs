@@ -7,7 +7,6 @@ public static class LinkingServiceCollectionExtensions
     {
         services.AddMemoryCache();
         services.AddScoped<GlossaryLinker>();
-        services.AddScoped<GlossaryLinkOptOut>();
         return services;
     }
 }

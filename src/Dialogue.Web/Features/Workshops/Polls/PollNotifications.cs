@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dialogue.Data;
 using Dialogue.Data.Digests;
+using Dialogue.Data.Email;
 using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Threads;
 using Dialogue.Data.Workshops.Polls;
@@ -87,7 +88,8 @@ public sealed class PollNotifications(DialogueDbContext db, Outbox outbox, IStri
                     _ when poll.Label != SensitivityLabel.Red => text["A time was chosen in a restricted availability poll"],
                     _ => text["You have new activity on Dialogue"],
                 }),
-                parameters);
+                parameters,
+                subjects: [new CarriedSubject(CarriedSubjectKind.WorkshopPoll, poll.Id, poll.Label)]);
         }
     }
 }
