@@ -53,6 +53,6 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, SeriesLoa
                 _ => text["The last {0} of every month", weekday],
             },
         };
-        return text["{0}, {1}–{2} in {3}, {4} workshops", repeats, WorkshopTime.Format(rule.FirstStart, "t"), WorkshopTime.Format(rule.FirstEnd, "t"), zone, rule.Count];
+        return text["{0}, {1}–{2} in {3}, {4} workshops", repeats, WorkshopTime.Format(rule.FirstStart, "HH:mm"), WorkshopTime.Format(rule.FirstEnd, "HH:mm"), zone, rule.Count];
     }
 }

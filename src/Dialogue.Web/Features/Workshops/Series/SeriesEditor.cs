@@ -295,9 +295,9 @@ public sealed class SeriesEditor(DialogueDbContext db, WorkshopEditor editor, Ti
     {
         var notes = occurrences.Where(o => o.Adjustment != SeriesRule.Adjustment.None).Select(o => o.Adjustment == SeriesRule.Adjustment.ShiftedForward
                 ? text["{0}: {1} does not exist in {2} (the clocks go forward); that workshop starts at {3}.",
-                    WorkshopTime.Format(o.LocalStart.Date, "d"), WorkshopTime.Format(o.LocalStart, "t"), zone.Id, WorkshopTime.Format(o.ResolvedStart, "t")].Value
+                    WorkshopTime.Format(o.LocalStart.Date, "d"), WorkshopTime.Format(o.LocalStart, "HH:mm"), zone.Id, WorkshopTime.Format(o.ResolvedStart, "HH:mm")].Value
                 : text["{0}: {1} happens twice in {2} (the clocks go back); the earlier one, at UTC{3}, was taken.",
-                    WorkshopTime.Format(o.LocalStart.Date, "d"), WorkshopTime.Format(o.LocalStart, "t"), zone.Id,
+                    WorkshopTime.Format(o.LocalStart.Date, "d"), WorkshopTime.Format(o.LocalStart, "HH:mm"), zone.Id,
                     zone.GetUtcOffset(NodaTime.Instant.FromDateTimeOffset(o.StartsAt)).ToString()].Value)
             .ToList();
         return notes.Count == 0 ? null : string.Join(" ", notes);

@@ -72,7 +72,13 @@ public sealed record SeriesRule(SeriesFrequency Frequency, int? WeekOfMonth, Loc
             }
         }
         var resolved = WorkshopTime.Resolve(start, zone);
-        return new Occurrence(index, start, end, WorkshopTime.ToInstant(start, zone), WorkshopTime.ToInstant(end, zone), adjustment, resolved.LocalDateTime);
+        var (startsAt, endsAt) = (WorkshopTime.ToInstant(start, zone), WorkshopTime.ToInstant(end, zone));
+        if (endsAt <= startsAt)
+        {
+            // A start shifted forward out of a gap can pass a short workshop's end: it then keeps its planned length.
+            endsAt = startsAt + (end.ToDateTimeUnspecified() - start.ToDateTimeUnspecified());
+        }
+        return new Occurrence(index, start, end, startsAt, endsAt, adjustment, resolved.LocalDateTime);
     }
 
     /// <summary>The RFC 5545 RRULE of the series ("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;COUNT=10").</summary>
