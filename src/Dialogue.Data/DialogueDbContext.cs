@@ -69,6 +69,7 @@ public class DialogueDbContext(DbContextOptions<DialogueDbContext> options)
     public DbSet<ConceptRevision> GlossaryConceptRevisions => Set<ConceptRevision>();
     public DbSet<GlossaryProposal> GlossaryProposals => Set<GlossaryProposal>();
     public DbSet<WorkshopCalendarFeed> WorkshopCalendarFeeds => Set<WorkshopCalendarFeed>();
+    public DbSet<WorkshopSeries> WorkshopSeries => Set<WorkshopSeries>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<RetentionPeriod> RetentionPeriods => Set<RetentionPeriod>();

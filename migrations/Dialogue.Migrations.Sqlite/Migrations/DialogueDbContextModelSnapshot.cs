@@ -2056,6 +2056,72 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.ToTable("WorkshopRegistrations");
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopSeries", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstEnd")
+                        .IsRequired()
+                        .HasMaxLength(19)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstStart")
+                        .IsRequired()
+                        .HasMaxLength(19)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Label")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WeekOfMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("SpaceId");
+
+                    b.ToTable("WorkshopSeries", t =>
+                        {
+                            t.HasCheckConstraint("CK_WorkshopSeries_count", "\"Count\" >= 1");
+                        });
+                });
+
             modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopSession", b =>
                 {
                     b.Property<long>("Id")
@@ -2852,6 +2918,11 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Dialogue.Data.Workshops.WorkshopSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Dialogue.Data.Spaces.Space", "Space")
                         .WithMany()
                         .HasForeignKey("SpaceId")
@@ -2915,6 +2986,23 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Workshop");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopSeries", b =>
+                {
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Spaces.Space", "Space")
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Space");
                 });
 
             modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopSession", b =>

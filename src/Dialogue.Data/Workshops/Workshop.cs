@@ -51,7 +51,7 @@ public class Workshop
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>The series this is an occurrence of; reserved for recurrence (no table yet).</summary>
+    /// <summary>The series (<see cref="WorkshopSeries"/>) this is an occurrence of, and its place in it (0 is the first).</summary>
     public long? SeriesId { get; set; }
     public int? OccurrenceIndex { get; set; }
 

@@ -16,6 +16,7 @@ using Dialogue.Web.Features.Search;
 using Dialogue.Web.Features.Threads;
 using Dialogue.Web.Features.Workshops;
 using Dialogue.Web.Features.Workshops.Polls;
+using Dialogue.Web.Features.Workshops.Series;
 using Dialogue.Web.Infrastructure.Caching;
 using Dialogue.Web.Infrastructure.Data;
 using Dialogue.Web.Infrastructure.Email;
@@ -61,6 +62,7 @@ public static class DialogueBuilderExtensions
         services.AddDialogueDigests();
         services.AddDialogueWorkshops();
         services.AddDialogueWorkshopPolls();
+        services.AddDialogueWorkshopSeries();
         services.AddDialogueCalendars();
         services.AddDialogueChathamHouse();
         services.AddDialoguePersonalData();

@@ -60,6 +60,8 @@ public sealed class ResourceAccessFilter(CurrentViewer current, DialogueDbContex
         [("/Workshops/Edit", "organiserUserId")] = "added only when an active member of the workshop's space (for RED, an invitee)",
         [("/Workshops/Registrants", "registrationId")] = "a registration of the guarded workshop, decided only together with that workshop's id, by its organisers",
         [("/Workshops/Registrants", "inviteUserIds")] = "invited only when each is an active member of the workshop's space",
+        [("/Workshops/Series/Details", "seriesId")] = SeriesCheck,
+        [("/Workshops/Series/Calendar", "seriesId")] = SeriesCheck,
         [("/Workshops/Polls/Details", "pollId")] = "loaded only through PollsVisible.VisibleTo (else 404); answering and deciding check AccessPolicy.CanAnswer/CanDecide",
         [("/Workshops/Polls/Details", "slotId")] = "a slot looked up among the guarded poll's own slots; deciding is checked",
         [("/Glossary/Edit", "glossaryId")] = GlossaryCheck,
@@ -77,6 +79,8 @@ public sealed class ResourceAccessFilter(CurrentViewer current, DialogueDbContex
         [("/Glossary/Proposals", "glossaryId")] = GlossaryCheck,
         [("/Glossary/Proposal", "proposalId")] = "GlossaryAccess loads the proposal's glossary through the policy; the proposer and curators only, else 404",
     };
+
+    private const string SeriesCheck = "SeriesLoader loads the series and its facts through AccessPolicy.CanReadSeries, else 404";
 
     private const string GlossaryCheck = "GlossaryAccess loads the glossary (or the entry's) through GlossaryVisibility and the policy, else 404";
 

@@ -49,7 +49,9 @@ public sealed partial class WorkshopCalendar(IOptions<AppOptions> app, IStringLo
 
     private static Calendar NewCalendar() => new() { ProductId = "-//Dialogue//Workshops//EN" };
 
-    private void Add(Calendar calendar, CalendarEntry entry, DigestEmailSettings site)
+    /// <param name="uid">Another UID than the workshop's (a series' events share the series' one).</param>
+    /// <param name="path">Another page to link than the workshop's (a series links its own).</param>
+    private CalendarEvent Add(Calendar calendar, CalendarEntry entry, DigestEmailSettings site, string? uid = null, string? path = null)
     {
         var detail = AccessPolicy.CalendarDetailFor(entry.Label, site);
         var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(entry.TimeZoneId) ?? DateTimeZone.Utc;
@@ -58,10 +60,10 @@ public sealed partial class WorkshopCalendar(IOptions<AppOptions> app, IStringLo
         {
             calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zone.Id, entry.StartsAt.UtcDateTime.AddYears(-1), includeHistoricalData: false));
         }
-        var link = app.Value.Link($"/Workshops/{entry.Id}");
+        var link = app.Value.Link(path ?? $"/Workshops/{entry.Id}");
         var calendarEvent = new CalendarEvent
         {
-            Uid = UidOf(entry.Id),
+            Uid = uid ?? UidOf(entry.Id),
             Sequence = entry.Sequence,
             // The local time of the stored instant, not the organiser's input: a time a DST gap skipped is written as the
             // time it was shifted to, so every client arrives at the same instant.
@@ -97,6 +99,7 @@ public sealed partial class WorkshopCalendar(IOptions<AppOptions> app, IStringLo
             calendarEvent.Location = entry.Venue ?? entry.OnlineLink;
         }
         calendar.Events.Add(calendarEvent);
+        return calendarEvent;
     }
 
     private static CalDateTime At(DateTimeOffset instant, DateTimeZone zone, bool utc)

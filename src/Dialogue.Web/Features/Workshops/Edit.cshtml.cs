@@ -11,12 +11,14 @@ using Microsoft.Extensions.Localization;
 namespace Dialogue.Web.Features.Workshops;
 
 /// <summary>Organisers change a workshop, add organisers, write its minutes, or cancel it.</summary>
-public class EditModel(DialogueDbContext db, CurrentViewer current, WorkshopLoader loader, WorkshopEditor editor, TimeProvider clock, IStringLocalizer<Text> text) : PageModel, IWorkshopFormPage
+public class EditModel(DialogueDbContext db, CurrentViewer current, WorkshopLoader loader, WorkshopEditor editor, Series.SeriesEditor series, TimeProvider clock, IStringLocalizer<Text> text) : PageModel, IWorkshopFormPage
 {
     public sealed record Person(string UserId, string DisplayName);
 
     [BindProperty] public WorkshopForm Data { get; set; } = new();
     [BindProperty] public string? Minutes { get; set; }
+    /// <summary>For an occurrence of a series: this one only, or this and all following (<see cref="Series.SeriesEditor"/>).</summary>
+    [BindProperty] public string? SeriesScope { get; set; }
     public WorkshopLoader.Summary Workshop { get; private set; } = null!;
     public SensitivityLabel SpaceLabel => Workshop.SpaceLabel;
     public SensitivityLabel? FixedLabel => Workshop.Label;
@@ -57,11 +59,11 @@ public class EditModel(DialogueDbContext db, CurrentViewer current, WorkshopLoad
         ModelState.Remove(nameof(Minutes));
         var valid = ModelState.IsValid;
         var input = editor.Check(Data, SpaceLabel, Workshop.Label, ModelState);
-        if (!valid || input is null || !await editor.UpdateAsync(workshopId, input, ModelState, ct))
+        if (!valid || input is null || await series.UpdateAsync(workshopId, input, SeriesScope, ModelState, ct) is not { } saved)
         {
             return Page();
         }
-        TempData["Status"] = input.Adjusted ?? (string)text["The workshop is saved."];
+        TempData["Status"] = saved.Message ?? (string)text["The workshop is saved."];
         return Redirect($"/Workshops/{workshopId}");
     }
 

@@ -14,11 +14,12 @@ namespace Dialogue.Web.Features.Workshops;
 /// Schedule a workshop in a space, with its discussion thread. The form may be prefilled from the query string
 /// (/Workshops/New?spaceId=&amp;title=&amp;start=&amp;end=&amp;zone=&amp;fromPoll=), as a decided availability poll links here.
 /// </summary>
-public class NewModel(DialogueDbContext db, CurrentViewer current, WorkshopEditor editor, ViewerTime viewerTime, IStringLocalizer<Text> text) : PageModel, IWorkshopFormPage
+public class NewModel(DialogueDbContext db, CurrentViewer current, WorkshopEditor editor, Series.SeriesEditor series, ViewerTime viewerTime, IStringLocalizer<Text> text) : PageModel, IWorkshopFormPage
 {
     public sealed record SpaceChoice(long Id, string Name);
 
     [BindProperty] public WorkshopForm Data { get; set; } = new();
+    [BindProperty] public Series.SeriesForm Repeat { get; set; } = new();
     public long? SpaceId { get; private set; }
     public string SpaceName { get; private set; } = "";
     public SensitivityLabel SpaceLabel { get; private set; }
@@ -53,9 +54,16 @@ public class NewModel(DialogueDbContext db, CurrentViewer current, WorkshopEdito
         }
         var valid = ModelState.IsValid;
         var input = editor.Check(Data, SpaceLabel, null, ModelState);
-        if (!valid || input is null)
+        var plan = series.Check(Repeat, input, ModelState);
+        if (!valid || input is null || plan is null)
         {
             return Page();
+        }
+        if (plan.Rule is not null)
+        {
+            var created = await series.CreateAsync(SpaceId.Value, input, plan, await current.GetAsync(ct), ct);
+            TempData["Status"] = series.Scheduled(plan, input.Zone);
+            return Redirect($"/Workshops/Series/{created.Id}");
         }
         var workshop = await editor.CreateAsync(SpaceId.Value, input, await current.GetAsync(ct), ct);
         TempData["Status"] = input.Adjusted ?? (string)text["The workshop is scheduled."];

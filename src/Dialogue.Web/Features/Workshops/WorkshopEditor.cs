@@ -81,7 +81,8 @@ public sealed class WorkshopEditor(
         return errors.IsValid ? new Checked(form, label, zone, start.Value, end.Value, startsAt, endsAt, adjusted) : null;
     }
 
-    public async Task<Workshop> CreateAsync(long spaceId, Checked input, Viewer organiser, CancellationToken ct)
+    /// <param name="alongside">More to write in the same transaction once the workshop and its thread exist (a series' other occurrences).</param>
+    public async Task<Workshop> CreateAsync(long spaceId, Checked input, Viewer organiser, CancellationToken ct, Func<Workshop, Task>? alongside = null)
     {
         var now = clock.GetUtcNow();
         var form = input.Form;
@@ -105,6 +106,10 @@ public sealed class WorkshopEditor(
             new Posting.NewThread(spaceId, form.Title.Trim(), input.Label, [], body, []), organiser, ct, trusted: true);
         workshop.ThreadId = thread.Id;
         await db.SaveChangesAsync(ct);
+        if (alongside is not null)
+        {
+            await alongside(workshop);
+        }
         await transaction.CommitAsync(ct);
         return workshop;
     }

@@ -31,6 +31,8 @@ public static class AnonymousPages
         // Workshops: a signed-out visitor sees the CLEAR ones (the access policy decides).
         "/Workshops/Index",
         "/Workshops/Details",
+        "/Workshops/Series/Details",
+        "/Workshops/Series/Calendar",
         // A workshop's .ics follows its page's rule; a feed is fetched by a calendar service, its secret token standing for the member.
         "/Calendars/Workshop",
         "/Calendars/Feed",
