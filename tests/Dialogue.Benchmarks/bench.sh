@@ -125,6 +125,8 @@ run() { # name, path, cookie (or ""), connections, [lua script]
   requests="$(awk '/requests in/ {print $1}' <<<"$out")"
   errors="$(awk '/Non-2xx|Socket errors/ {n += $NF} END {print n + 0}' <<<"$out")"
   cpu="$(awk -v t=$((after - before)) -v hz="$TICKS_PER_SECOND" -v n="$requests" 'BEGIN {printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0)}')"
+  # A run where every request was still waiting when wrk stopped has no rate or latency to report.
+  if [ "${requests:-0}" = 0 ]; then rps="no request completed"; p50="–"; p99="> ${SECONDS_EACH} s"; cpu="–"; fi
   echo "| $name | $c | $rps | $p50 | $p99 | $errors | $cpu | $load |" | tee -a "$RESULTS"
   echo "$name $c $rps" >>"${RATES:-$WORK/rates}"
 }
@@ -190,10 +192,11 @@ if [ "${SWEEP:-1}" = 1 ]; then
     out="$(wrk -t1 -c1 -d"${SWEEP_SECONDS:-5}s" --latency --timeout 10s ${3:+-H "Cookie: $3"} "$BASE$2")"
     after="$(cpu_ticks)"
     requests="$(awk '/requests in/ {print $1}' <<<"$out")"
-    awk -v page="$2" -v who="$1" -v load="$load" -v t=$((after - before)) -v hz="$TICKS_PER_SECOND" -v n="$requests" '
+    awk -v page="$2" -v who="$1" -v load="$load" -v secs="${SWEEP_SECONDS:-5}" -v t=$((after - before)) -v hz="$TICKS_PER_SECOND" -v n="$requests" '
       function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
       /Requests\/sec/ { rps = $2 } $1 == "50%" { p50 = $2 } $1 == "99%" { p99 = $2 }
-      END { printf "| %s | %s | %s | %s | %s | %.2f | %s | %s |\n", page, who, rps, p50, p99, (n > 0 ? t * 1000 / hz / n : 0), load, (ms(p99) < 50 ? "yes" : "**no**") }' <<<"$out" >>"$SWEEP_RESULTS"
+      END { if (n == 0) { printf "| %s | %s | no request completed | | > %s s | | %s | **no** |\n", page, who, secs, load; exit }
+            printf "| %s | %s | %s | %s | %s | %.2f | %s | %s |\n", page, who, rps, p50, p99, t * 1000 / hz / n, load, (ms(p99) < 50 ? "yes" : "**no**") }' <<<"$out" >>"$SWEEP_RESULTS"
   }
   for path in "/" "/Spaces" "/Spaces/$SPACE_SLUG" "/Spaces/$CLOSED_SLUG" \
       "/Threads/$LONG_THREAD" "/Threads/$LONG_THREAD?p=$MIDDLE_PAGE" "/Threads/$LONG_THREAD?p=$LAST_PAGE" \
