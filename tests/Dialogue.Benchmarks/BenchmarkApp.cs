@@ -10,7 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Dialogue.Benchmarks;
 
 /// <summary>The whole app on a fresh SQLite file with mail to a pickup folder, a clock the harness drives and no Hangfire server.</summary>
-public sealed class BenchmarkApp(string dataDirectory) : WebApplicationFactory<Program>
+public sealed class BenchmarkApp(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 6, 0, 0, TimeSpan.Zero));
 
@@ -31,6 +31,10 @@ public sealed class BenchmarkApp(string dataDirectory) : WebApplicationFactory<P
             ["Bootstrap:AdminPassword"] = "benchmark-password-1",
             ["Logging:LogLevel:Default"] = "Warning",
         })
+        {
+            builder.UseSetting(key, value);
+        }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
         }

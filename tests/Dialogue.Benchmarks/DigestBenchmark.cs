@@ -24,6 +24,10 @@ public static class DigestBenchmark
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["generate", .. var rest])
+        {
+            return await Generate.GenerateCommand.RunAsync(rest);
+        }
         var recipients = Option(args, "--recipients", 10_000);
         var workers = Option(args, "--workers", 2);
         var directory = Path.Combine(Path.GetTempPath(), "dialogue-bench-" + Guid.NewGuid().ToString("N")[..8]);

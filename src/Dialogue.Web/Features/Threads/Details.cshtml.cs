@@ -168,11 +168,14 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
                 t.LockedAt != null, t.ClosedAt != null, t.PinnedAt != null, t.SlowModeInterval, t.SlowModeUntil, t.SlowModeReason,
                 t.Tags.OrderBy(x => x.Tag).Select(x => x.Tag).ToList(),
                 t.Participants.Select(p => p.UserId).ToList(),
-                t.Participants.Join(db.Users, p => p.UserId, u => u.Id, (p, u) => u.DisplayName).ToList(),
+                // A look-up per participant: a join here makes SQLite materialise every thread's participants first.
+                t.Participants.Select(p => db.Users.Where(u => u.Id == p.UserId).Select(u => u.DisplayName).First()).ToList(),
                 db.ReadStates.Where(r => r.UserId == userId && r.ThreadId == t.Id).Select(r => (int?)r.LastReadPostNumber).FirstOrDefault(),
+                // The first in number order, not Min(): Min reads every later post of the thread (2,000 rows of text in a
+                // long one) to check it is readable; ordered by the (ThreadId, Number) index the first readable one ends it.
                 readablePosts.Where(p => p.ThreadId == t.Id
                         && p.Number > (db.ReadStates.Where(r => r.UserId == userId && r.ThreadId == t.Id).Select(r => (int?)r.LastReadPostNumber).FirstOrDefault() ?? 0))
-                    .Min(p => (int?)p.Number),
+                    .OrderBy(p => p.Number).Select(p => (int?)p.Number).FirstOrDefault(),
                 db.Watches.Any(w => w.UserId == userId && w.ThreadId == t.Id),
                 t.ChathamHouse))
             .SingleOrDefaultAsync(ct);
