@@ -195,8 +195,6 @@ public sealed class AccessReviewTests(DialogueFactory factory) : IClassFixture<D
         var lapses = await factory.WithDbAsync(db => db.ModerationLog.AsNoTracking()
             .Where(e => e.SpaceId == world.Space.Id && e.Action == ModerationAction.AccessLapsed).ToListAsync());
         Assert.Equal(world.Dropped.Id, Assert.Single(lapses).TargetUserId);
-        var log = await moderator.GetPageAsync("/Moderation/Log");
-        Assert.Contains("ended access nobody confirmed in a review", log.QuerySelector(".moderation-log")!.TextContent, StringComparison.Ordinal);
 
         // The next round comes an interval after this one opened.
         factory.Clock.Advance(TimeSpan.FromDays(76));
