@@ -1,3 +1,4 @@
+using Dialogue.Data.AccessReviews;
 using Dialogue.Data.Accounts;
 using Dialogue.Data.Admin;
 using Dialogue.Data.Digests;
@@ -74,6 +75,9 @@ public class DialogueDbContext(DbContextOptions<DialogueDbContext> options)
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<RetentionPeriod> RetentionPeriods => Set<RetentionPeriod>();
     public DbSet<RetentionPurge> RetentionPurges => Set<RetentionPurge>();
+    public DbSet<AccessReview> AccessReviews => Set<AccessReview>();
+    public DbSet<AccessReviewItem> AccessReviewItems => Set<AccessReviewItem>();
+    public DbSet<AccessReviewInterval> AccessReviewIntervals => Set<AccessReviewInterval>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -36,4 +36,9 @@ public enum ModerationAction
     EditThreadTitle,
     StartChathamHouse,
     LiftChathamHouse,
+    OpenAccessReview,
+    ConfirmAccess,
+    RemoveAfterReview,
+    AccessLapsed,
+    SetAccessReviewInterval,
 }

@@ -32,4 +32,8 @@ public enum NotificationKind
     GlossaryChangesRequested = 142,
     /// <summary>Editor work: a proposal waits for review in a glossary the recipient curates.</summary>
     GlossaryProposalSubmitted = 143,
+
+    // Access review (175-179).
+    /// <summary>The recipient's access lapsed because no reviewer confirmed it in time (space set; message "space" or "thread").</summary>
+    AccessReviewLapsed = 175,
 }

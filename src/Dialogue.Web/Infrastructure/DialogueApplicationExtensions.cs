@@ -41,7 +41,8 @@ public static class DialogueApplicationExtensions
             // A bare "SQLite Error 14" names neither the file nor the cause.
             throw unavailable;
         }
-        RecurringJobs.Register(services.GetRequiredService<IRecurringJobManager>(), services.GetRequiredService<IOptions<RetentionOptions>>().Value);
+        RecurringJobs.Register(services.GetRequiredService<IRecurringJobManager>(), services.GetRequiredService<IOptions<RetentionOptions>>().Value,
+            services.GetRequiredService<IOptions<Features.Privacy.AccessReviews.AccessReviewOptions>>().Value);
         await OutdatedPostsJob.EnqueueIfNeededAsync(services.GetRequiredService<DialogueDbContext>(), services.GetRequiredService<IBackgroundJobClient>(), CancellationToken.None);
     }
 

@@ -12,6 +12,7 @@ using Dialogue.Web.Features.Invitations;
 using Dialogue.Web.Features.Members;
 using Dialogue.Web.Features.Moderation;
 using Dialogue.Web.Features.Privacy;
+using Dialogue.Web.Features.Privacy.AccessReviews;
 using Dialogue.Web.Features.Search;
 using Dialogue.Web.Features.Threads;
 using Dialogue.Web.Features.Workshops;
@@ -66,6 +67,7 @@ public static class DialogueBuilderExtensions
         services.AddDialogueCalendars();
         services.AddDialogueChathamHouse();
         services.AddDialoguePersonalData();
+        services.AddDialogueAccessReviews();
         services.AddDialogueGlossaryExchange();
         services.AddDialogueGlossaryLinking();
 

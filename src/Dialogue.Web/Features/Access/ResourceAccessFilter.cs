@@ -49,6 +49,7 @@ public sealed class ResourceAccessFilter(CurrentViewer current, DialogueDbContex
         [("/Moderation/Thread", "userId")] = "a person to silence; the thread itself is guarded here and moderation is checked",
         [("/Privacy/AccessLog", "Input.ThreadId")] = "only narrows the admin's log; a thread's title shows only when the admin may read it (AccessLogQuery)",
         [("/Privacy/SpaceAccessLog", "Input.ThreadId")] = "only narrows the log to threads of the spaces the reviewer moderates (AccessLogQuery)",
+        [("/Privacy/AccessReviews/Review", "userId")] = "an item of the open review of the guarded space or thread, decided only by its reviewers (AccessPolicy.CanReviewAccess)",
         [("/Privacy/PersonalData", "memberId")] = "the member's own account only (AccessPolicy.CanManagePersonalData), else 404",
         [("/Privacy/Sessions", "memberId")] = "the member's own account only (AccessPolicy.CanManagePersonalData), else 404",
         [("/Privacy/Sessions", "sessionId")] = "ends only a session of the signed-in member's own account (the update is scoped to their id)",

@@ -41,6 +41,11 @@ public static partial class LogText
         ModerationAction.EditThreadTitle => "changed the title or tags",
         ModerationAction.StartChathamHouse => "put the thread under the Chatham House Rule",
         ModerationAction.LiftChathamHouse => "lifted the Chatham House Rule",
+        ModerationAction.OpenAccessReview => "opened an access review",
+        ModerationAction.ConfirmAccess => "confirmed access in a review",
+        ModerationAction.RemoveAfterReview => "removed a member in an access review",
+        ModerationAction.AccessLapsed => "ended access nobody confirmed in a review",
+        ModerationAction.SetAccessReviewInterval => "changed how often access is reviewed",
         _ => "removed a space moderator",
     };
 
@@ -66,6 +71,14 @@ public static partial class LogText
                 [int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)],
                 m.Groups[2].Success ? Until("until " + m.Groups[2].Value) : null),
             ModerationAction.MoveThread when Move().Match(details) is { Success: true } m => new("from space #{0} to space #{1}", [m.Groups[1].Value, m.Groups[2].Value]),
+            ModerationAction.OpenAccessReview or ModerationAction.ConfirmAccess or ModerationAction.SetAccessReviewInterval
+                when Counted().Match(details) is { Success: true } m => new(m.Groups[2].Value switch
+                {
+                    "to review" => "{0} to review",
+                    "confirmed" => "{0} confirmed",
+                    _ => "every {0} days",
+                }, [int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)]),
+            ModerationAction.SetAccessReviewInterval => new("the site's default", []),
             _ => new(details, [], null, Localize: false),
         };
     }
@@ -80,6 +93,9 @@ public static partial class LogText
 
     [GeneratedRegex(@"^(\d+) flags$")]
     private static partial Regex Count();
+
+    [GeneratedRegex(@"^(\d+) (to review|confirmed|days)$")]
+    private static partial Regex Counted();
 
     [GeneratedRegex(@"^(\d+) min(?: until (.+))?$")]
     private static partial Regex SlowMode();

@@ -20,9 +20,13 @@ public sealed class StaffWorkViewComponent(DialogueDbContext db, CurrentViewer c
 
     public sealed record SpaceRequests(string Name, long SpaceId, int Count);
 
-    public sealed record Work(int HeldPosts, int FlaggedPosts, IReadOnlyList<SpaceRequests> JoinRequests, int AccountsToApprove, bool IsAdmin)
+    /// <summary>An open access review the viewer conducts: of a space they moderate, or of a RED thread they started.</summary>
+    public sealed record AccessReview(string Name, string Link, bool ForThread, int Pending);
+
+    public sealed record Work(int HeldPosts, int FlaggedPosts, IReadOnlyList<SpaceRequests> JoinRequests, int AccountsToApprove, bool IsAdmin,
+        IReadOnlyList<AccessReview> AccessReviews)
     {
-        public int Total => HeldPosts + FlaggedPosts + JoinRequests.Sum(r => r.Count) + AccountsToApprove;
+        public int Total => HeldPosts + FlaggedPosts + JoinRequests.Sum(r => r.Count) + AccountsToApprove + AccessReviews.Count;
     }
 
     public async Task<IViewComponentResult> InvokeAsync()
@@ -49,6 +53,20 @@ public sealed class StaffWorkViewComponent(DialogueDbContext db, CurrentViewer c
             .Select(r => new SpaceRequests(r.Name, r.Id, r.Count))
             .ToListAsync(ct);
         var accounts = viewer.IsAdmin ? await db.Users.TagWith(QueryTag).CountAsync(u => u.Status == AccountStatus.PendingApproval, ct) : 0;
-        return View(new Work(held, flagged, joins, accounts, viewer.IsAdmin));
+        // Space reviews by the space's moderators (by membership), thread reviews by the starter: AccessPolicy.CanReviewAccess as a query.
+        var reviews = await db.AccessReviews.AsNoTracking().TagWith(QueryTag)
+            .Where(r => r.ClosedAt == null
+                && (r.ThreadId == null ? managed.Contains(r.SpaceId) : db.Threads.Any(t => t.Id == r.ThreadId && t.AuthorId == viewer.UserId)))
+            .OrderBy(r => r.LapsesAt).Take(10)
+            .Select(r => new
+            {
+                r.SpaceId,
+                r.ThreadId,
+                Name = r.ThreadId == null ? db.Spaces.Where(s => s.Id == r.SpaceId).Select(s => s.Name).FirstOrDefault() : db.Threads.Where(t => t.Id == r.ThreadId).Select(t => t.Title).FirstOrDefault(),
+                Pending = r.Items.Count(i => i.Decision == Dialogue.Data.AccessReviews.AccessReviewDecision.Pending),
+            })
+            .ToListAsync(ct);
+        var accessReviews = reviews.Select(r => new AccessReview(r.Name ?? "", Privacy.AccessReviews.AccessReviewJob.Link(r.SpaceId, r.ThreadId), r.ThreadId is not null, r.Pending)).ToList();
+        return View(new Work(held, flagged, joins, accounts, viewer.IsAdmin, accessReviews));
     }
 }

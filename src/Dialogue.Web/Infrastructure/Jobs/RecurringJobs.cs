@@ -1,5 +1,6 @@
 using Dialogue.Web.Features.Digests;
 using Dialogue.Web.Features.Privacy;
+using Dialogue.Web.Features.Privacy.AccessReviews;
 using Dialogue.Web.Infrastructure.Email;
 using Hangfire;
 
@@ -8,11 +9,12 @@ namespace Dialogue.Web.Infrastructure.Jobs;
 /// <summary>Every recurring schedule of the app, in one place.</summary>
 public static class RecurringJobs
 {
-    public static void Register(IRecurringJobManager jobs, RetentionOptions retention)
+    public static void Register(IRecurringJobManager jobs, RetentionOptions retention, AccessReviewOptions accessReview)
     {
         jobs.AddOrUpdate<OutboxSender>("outbox-send", JobsOptions.MailQueue, sender => sender.SendDueAsync(CancellationToken.None), Cron.Minutely());
         // Digests go out within five minutes of each recipient's local hour.
         jobs.AddOrUpdate<DigestScheduler>(DigestScheduler.RecurringJobId, scheduler => scheduler.ScanAsync(CancellationToken.None), "*/5 * * * *");
         jobs.AddOrUpdate<RetentionJob>(RetentionJob.RecurringJobId, job => job.PurgeDueAsync(CancellationToken.None), retention.Schedule);
+        jobs.AddOrUpdate<AccessReviewJob>(AccessReviewJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), accessReview.Schedule);
     }
 }
