@@ -32,6 +32,7 @@ public static class DialogueApplicationExtensions
                 // Readers never wait for the writer; set once, the mode stays with the file.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             }
+            await services.GetRequiredService<SqliteStatistics>().RefreshAsync(CancellationToken.None);
             // Before the first-admin check: the demo brings its own admin, so no set-up link is printed.
             await services.GetRequiredService<DemoSeeder>().SeedIfAskedAsync(CancellationToken.None);
             await services.GetRequiredService<FirstAdmin>().EnsureAsync(CancellationToken.None);

@@ -66,7 +66,7 @@ public class ProfileModel(ProfileModel.Handler handler, CurrentViewer current, T
             // Chatham House posts stay out: listing them under a name would undo the thread's pseudonyms.
             var posts = await db.Posts.AsNoTracking().VisibleTo(viewer)
                 .Where(p => p.AuthorId == id && p.Status == PostStatus.Approved && !p.IsDeleted && !p.Thread!.ChathamHouse)
-                .OrderByDescending(p => p.Id)
+                .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id) // the author's (AuthorId, CreatedAt) index
                 .Take(RecentPostCount)
                 .Select(p => new RecentPost(p.Id, p.ThreadId, p.Number, p.Thread!.Title, p.Thread.Label, p.CreatedAt,
                     p.PlainText.Substring(0, ExcerptLength + 1)))

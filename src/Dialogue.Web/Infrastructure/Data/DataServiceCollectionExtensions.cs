@@ -24,6 +24,7 @@ public static class DataServiceCollectionExtensions
         });
         services.AddScoped<OutboxSignal>();
         services.AddSingleton<DatabaseWriteMonitor>();
+        services.AddScoped<SqliteStatistics>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

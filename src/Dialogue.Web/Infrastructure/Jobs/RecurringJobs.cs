@@ -1,6 +1,7 @@
 using Dialogue.Web.Features.Digests;
 using Dialogue.Web.Features.Privacy;
 using Dialogue.Web.Features.Privacy.AccessReviews;
+using Dialogue.Web.Infrastructure.Data;
 using Dialogue.Web.Infrastructure.Email;
 using Hangfire;
 
@@ -15,6 +16,7 @@ public static class RecurringJobs
         // Digests go out within five minutes of each recipient's local hour.
         jobs.AddOrUpdate<DigestScheduler>(DigestScheduler.RecurringJobId, scheduler => scheduler.ScanAsync(CancellationToken.None), "*/5 * * * *");
         jobs.AddOrUpdate<RetentionJob>(RetentionJob.RecurringJobId, job => job.PurgeDueAsync(CancellationToken.None), retention.Schedule);
+        jobs.AddOrUpdate<SqliteStatistics>(SqliteStatistics.RecurringJobId, statistics => statistics.RefreshAsync(CancellationToken.None), Cron.Daily(3, 30));
         jobs.AddOrUpdate<AccessReviewJob>(AccessReviewJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), accessReview.Schedule);
     }
 }
