@@ -1365,6 +1365,9 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("EmbargoUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Label")
                         .HasColumnType("integer");
 
@@ -1415,6 +1418,8 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.HasIndex("AuthorId");
 
                     b.HasIndex("ClosedById");
+
+                    b.HasIndex("EmbargoUntil");
 
                     b.HasIndex("LockedById");
 
@@ -1532,6 +1537,9 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("EditedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("EmbargoUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("GlossaryLinksOff")
                         .HasColumnType("boolean");
 
@@ -1578,6 +1586,8 @@ namespace Dialogue.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EmbargoUntil");
+
                     b.HasIndex("QuotedPostId");
 
                     b.HasIndex("StatusChangedById");
@@ -1585,6 +1595,8 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.HasIndex("AuthorId", "CreatedAt");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("ThreadId", "EmbargoUntil");
 
                     b.HasIndex("ThreadId", "Number")
                         .IsUnique();

@@ -1319,6 +1319,9 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("EmbargoUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Label")
                         .HasColumnType("INTEGER");
 
@@ -1369,6 +1372,8 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.HasIndex("AuthorId");
 
                     b.HasIndex("ClosedById");
+
+                    b.HasIndex("EmbargoUntil");
 
                     b.HasIndex("LockedById");
 
@@ -1482,6 +1487,9 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.Property<long?>("EditedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("EmbargoUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("GlossaryLinksOff")
                         .HasColumnType("INTEGER");
 
@@ -1528,6 +1536,8 @@ namespace Dialogue.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EmbargoUntil");
+
                     b.HasIndex("QuotedPostId");
 
                     b.HasIndex("StatusChangedById");
@@ -1535,6 +1545,8 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.HasIndex("AuthorId", "CreatedAt");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("ThreadId", "EmbargoUntil");
 
                     b.HasIndex("ThreadId", "Number")
                         .IsUnique();

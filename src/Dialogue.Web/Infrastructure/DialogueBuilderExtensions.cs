@@ -64,6 +64,7 @@ public static class DialogueBuilderExtensions
         services.AddDialogueCalendars();
         services.AddDialogueChathamHouse();
         services.AddDialoguePersonalData();
+        services.AddDialogueEmbargo();
         services.AddDialogueGlossaryExchange();
         services.AddDialogueGlossaryLinking();
 

@@ -42,7 +42,7 @@ public sealed class StaffNotifier(
             .SingleAsync(p => p.Id == postId, ct);
         var thread = post.Thread!;
         var facts = new ThreadFacts(thread.SpaceId, thread.Label, thread.AuthorId, [.. thread.Participants.Select(p => p.UserId)], thread.Status,
-            thread.LockedAt is not null, thread.ClosedAt is not null);
+            thread.LockedAt is not null, thread.ClosedAt is not null, thread.EmbargoUntil is not null);
         await PostWorkAsync(NotificationKind.PostFlagged, facts, thread.Id, thread.Title, post.Id, post.AuthorId, post.Status, flaggedById, ct);
     }
 

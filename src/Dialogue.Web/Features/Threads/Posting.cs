@@ -18,8 +18,9 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
     public const int MaxTags = 5;
 
     /// <param name="ChathamHouse">The starter's choice; a thread of a Chatham House space is under the rule whatever it says.</param>
+    /// <param name="EmbargoUntil">Scheduled: hidden from all but its author and the space's moderators until then (Privacy/Embargoes).</param>
     public sealed record NewThread(long SpaceId, string Title, SensitivityLabel Label, IReadOnlyList<string> Tags, string Body, IReadOnlyList<string> Participants,
-        bool ChathamHouse = false);
+        bool ChathamHouse = false, DateTimeOffset? EmbargoUntil = null);
 
     /// <summary>
     /// Writes the thread and its first post. A new member's post waits for review (<see cref="PostingRules"/>):
@@ -41,6 +42,7 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
         {
             SpaceId = input.SpaceId,
             ChathamHouse = chathamHouse,
+            EmbargoUntil = input.EmbargoUntil,
             Title = input.Title.Trim(),
             Label = input.Label,
             AuthorId = author.UserId!,
@@ -80,8 +82,12 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
         return thread;
     }
 
-    /// <summary>Writes a reply; a new member's waits for review and notifies nobody until approved.</summary>
-    public async Task<Post> ReplyAsync(long threadId, string body, Viewer author, CancellationToken ct, bool trusted = false)
+    /// <summary>
+    /// Writes a reply; a new member's waits for review and notifies nobody until approved. A scheduled reply
+    /// (<paramref name="embargoUntil"/>) takes its number now but moves nothing a reader sees (the thread's last activity)
+    /// and notifies nobody until it is released.
+    /// </summary>
+    public async Task<Post> ReplyAsync(long threadId, string body, Viewer author, CancellationToken ct, bool trusted = false, DateTimeOffset? embargoUntil = null)
     {
         var facts = Facts(await db.Threads.AsNoTracking().Include(t => t.Participants).SingleAsync(t => t.Id == threadId, ct));
         var rendered = await renderer.RenderAsync(body, facts, author, ct);
@@ -89,14 +95,16 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Claim the next number first: the UPDATE takes the write lock (a row lock on PostgreSQL), so two
         // replies at once get different numbers.
+        var embargoed = embargoUntil is not null;
         await db.Threads.Where(t => t.Id == threadId).ExecuteUpdateAsync(s => s
             .SetProperty(t => t.PostCount, t => t.PostCount + 1)
-            .SetProperty(t => t.LastActivityAt, now), ct);
+            .SetProperty(t => t.LastActivityAt, t => embargoed ? t.LastActivityAt : now), ct);
         var thread = await db.Threads.AsNoTracking().Include(t => t.Participants).SingleAsync(t => t.Id == threadId, ct);
         var post = NewPost(rendered, body, author.UserId!, thread.PostCount, now);
         post.ThreadId = threadId;
         var held = !trusted && await rules.HoldForReviewAsync(author, thread.SpaceId, ct);
         post.Status = held ? PostStatus.Pending : PostStatus.Approved;
+        post.EmbargoUntil = embargoUntil;
         db.Posts.Add(post);
         await db.SaveChangesAsync(ct);
         if (thread.ChathamHouse)
@@ -185,7 +193,8 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
     }
 
     public static ThreadFacts Facts(DiscussionThread t) =>
-        new(t.SpaceId, t.Label, t.AuthorId, [.. t.Participants.Select(p => p.UserId)], t.Status, t.LockedAt is not null, t.ClosedAt is not null);
+        new(t.SpaceId, t.Label, t.AuthorId, [.. t.Participants.Select(p => p.UserId)], t.Status, t.LockedAt is not null, t.ClosedAt is not null,
+            t.EmbargoUntil is not null);
 
     private static Post NewPost(RenderedPost rendered, string source, string authorId, int number, DateTimeOffset now) => new()
     {

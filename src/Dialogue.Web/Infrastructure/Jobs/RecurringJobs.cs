@@ -14,5 +14,7 @@ public static class RecurringJobs
         // Digests go out within five minutes of each recipient's local hour.
         jobs.AddOrUpdate<DigestScheduler>(DigestScheduler.RecurringJobId, scheduler => scheduler.ScanAsync(CancellationToken.None), "*/5 * * * *");
         jobs.AddOrUpdate<RetentionJob>(RetentionJob.RecurringJobId, job => job.PurgeDueAsync(CancellationToken.None), retention.Schedule);
+        // Scheduled threads and posts appear within a minute of their time.
+        jobs.AddOrUpdate<Embargoes>(Embargoes.RecurringJobId, embargoes => embargoes.ReleaseDueAsync(CancellationToken.None), Cron.Minutely());
     }
 }
