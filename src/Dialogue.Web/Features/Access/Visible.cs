@@ -108,6 +108,7 @@ public static class Visible
         var member = viewer.MemberSpaceIds();
         var moderated = viewer.ModeratedSpaceIds();
         var moderatesAll = viewer.IsAdmin || viewer.IsSiteModerator;
+        var seesScheduled = !viewer.OffPlatform;
         return t =>
             (t.Label == SensitivityLabel.Clear
              || t.Label == SensitivityLabel.Green
@@ -117,7 +118,7 @@ public static class Visible
                 || (t.Status != PostStatus.Deleted && t.AuthorId == userId)
                 || moderatesAll
                 || moderated.Contains(t.SpaceId))
-            && (t.EmbargoUntil == null || t.AuthorId == userId || moderatesAll || moderated.Contains(t.SpaceId));
+            && (t.EmbargoUntil == null || (seesScheduled && (t.AuthorId == userId || moderatesAll || moderated.Contains(t.SpaceId))));
     }
 
     private static Expression<Func<Post, bool>> PostModerationAllows(Viewer viewer)
@@ -129,11 +130,12 @@ public static class Visible
         var userId = viewer.UserId;
         var moderated = viewer.ModeratedSpaceIds();
         var moderatesAll = viewer.IsAdmin || viewer.IsSiteModerator;
+        var seesScheduled = !viewer.OffPlatform;
         return p => (p.Status == PostStatus.Approved
                 || (p.Status != PostStatus.Deleted && p.AuthorId == userId)
                 || moderatesAll
                 || moderated.Contains(p.Thread!.SpaceId))
-            && (p.EmbargoUntil == null || p.AuthorId == userId || moderatesAll || moderated.Contains(p.Thread!.SpaceId));
+            && (p.EmbargoUntil == null || (seesScheduled && (p.AuthorId == userId || moderatesAll || moderated.Contains(p.Thread!.SpaceId))));
     }
 
     /// <summary>outer => inner(select(outer)): applies a predicate on a navigation inside a query.</summary>

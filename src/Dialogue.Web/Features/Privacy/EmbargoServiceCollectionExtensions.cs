@@ -8,6 +8,7 @@ public static class EmbargoServiceCollectionExtensions
     public static IServiceCollection AddDialogueEmbargo(this IServiceCollection services)
     {
         services.AddScoped<Embargoes>();
+        services.AddScoped<EmbargoInput>();
         services.AddScoped<IDemoPart, EmbargoDemoPart>();
         return services;
     }

@@ -13,7 +13,8 @@ using Microsoft.Extensions.Localization;
 namespace Dialogue.Web.Features.Threads;
 
 /// <summary>Start a thread in a space: title, a label no laxer than the space's, tags, the first post, and for RED its participants.</summary>
-public class NewModel(GlossaryLinkOptOut glossaryOptOut, DialogueDbContext db, CurrentViewer current, Posting posting, PostingRules rules, PostPreview preview, IStringLocalizer<Text> text) : PageModel
+public class NewModel(GlossaryLinkOptOut glossaryOptOut, DialogueDbContext db, CurrentViewer current, Posting posting, PostingRules rules, PostPreview preview,
+    Privacy.EmbargoInput embargo, IStringLocalizer<Text> text) : PageModel
 {
     public sealed record Candidate(string UserId, string DisplayName);
 
@@ -53,6 +54,10 @@ public class NewModel(GlossaryLinkOptOut glossaryOptOut, DialogueDbContext db, C
 
         [Display(Name = "Chatham House Rule")]
         public bool ChathamHouse { get; set; }
+
+        /// <summary>Embargo: a datetime-local in the viewer's zone (Privacy/EmbargoInput); empty publishes at once.</summary>
+        [StringLength(40)]
+        public string? PublishAt { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(long spaceId, CancellationToken ct)
@@ -91,6 +96,7 @@ public class NewModel(GlossaryLinkOptOut glossaryOptOut, DialogueDbContext db, C
         {
             ModelState.AddModelError("Data.Body", text["Write the first post."]);
         }
+        var embargoUntil = embargo.Read(Data.PublishAt, ModelState);
         var viewer = await current.GetAsync(ct);
         if (ModelState.IsValid && await rules.RefusalAsync(viewer, spaceId, null, ct) is { } notNow)
         {
@@ -101,7 +107,7 @@ public class NewModel(GlossaryLinkOptOut glossaryOptOut, DialogueDbContext db, C
             return Page();
         }
         var thread = await posting.StartThreadAsync(
-            new Posting.NewThread(spaceId, Data.Title, label, tags!, Data.Body, participants, Data.ChathamHouse), viewer, ct);
+            new Posting.NewThread(spaceId, Data.Title, label, tags!, Data.Body, participants, Data.ChathamHouse, embargoUntil), viewer, ct);
         await glossaryOptOut.SetAsync(thread.Posts[0].Id, Data.NoGlossaryLinks, ct);
         if (thread.Status == Dialogue.Data.Threads.PostStatus.Pending)
         {

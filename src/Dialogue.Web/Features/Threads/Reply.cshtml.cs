@@ -19,6 +19,7 @@ namespace Dialogue.Web.Features.Threads;
 /// thread's label. When the reply is invalid the page shows again with the draft in it.
 /// </summary>
 public class ReplyModel(GlossaryLinkOptOut glossaryOptOut,
+    Privacy.EmbargoInput embargo,
     DialogueDbContext db,
     CurrentViewer current,
     Posting posting,
@@ -46,6 +47,10 @@ public class ReplyModel(GlossaryLinkOptOut glossaryOptOut,
 
         /// <summary>The author opts the post out of glossary links (Features/Glossary/Linking).</summary>
         public bool NoGlossaryLinks { get; set; }
+
+        /// <summary>Embargo: a datetime-local in the viewer's zone (Privacy/EmbargoInput); empty publishes at once.</summary>
+        [StringLength(40)]
+        public string? PublishAt { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(long threadId, long? quotePostId, CancellationToken ct)
@@ -77,6 +82,7 @@ public class ReplyModel(GlossaryLinkOptOut glossaryOptOut,
         {
             return refusal;
         }
+        var embargoUntil = embargo.Read(Data.PublishAt, ModelState);
         if (!ModelState.IsValid || string.IsNullOrWhiteSpace(Data.Body))
         {
             if (ModelState.IsValid)
@@ -92,7 +98,7 @@ public class ReplyModel(GlossaryLinkOptOut glossaryOptOut,
             ModelState.AddModelError("Data.Body", notNow);
             return Page();
         }
-        var post = await posting.ReplyAsync(threadId, Data.Body, viewer, ct);
+        var post = await posting.ReplyAsync(threadId, Data.Body, viewer, ct, embargoUntil: embargoUntil);
         await glossaryOptOut.SetAsync(post.Id, Data.NoGlossaryLinks, ct);
         if (post.Status == Dialogue.Data.Threads.PostStatus.Pending)
         {
