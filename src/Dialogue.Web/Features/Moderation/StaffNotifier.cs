@@ -97,7 +97,11 @@ public sealed class StaffNotifier(
             .Where(v => v.UserId != actorId && AccessPolicy.Can(v, facts, AccessAction.Moderate)).ToList();
         var level = EmailRule.LevelFor(thread.Label, await EmailRule.SiteAsync(db, ct));
         var named = EmailRule.NamesThread(level);
-        var actor = level >= EmailDetail.TitleAndExcerpt ? await DisplayNameAsync(actorId, ct) : null;
+        // Under the Chatham House Rule the email names nobody, not even to staff: the actor is their pseudonym in the thread.
+        var chatham = await db.Threads.AsNoTracking().Where(t => t.Id == threadId)
+            .Select(t => new { t.ChathamHouse, Number = db.ThreadPseudonyms.Where(x => x.ThreadId == t.Id && x.UserId == actorId).Select(x => (int?)x.Number).FirstOrDefault() })
+            .SingleAsync(ct);
+        var actor = level >= EmailDetail.TitleAndExcerpt && !chatham.ChathamHouse ? await DisplayNameAsync(actorId, ct) : null;
         Func<string> subject = kind == NotificationKind.PostHeld
             ? () => named ? text["A post in “{0}” waits for review", EmailRule.Title(title)] : text["A post in a restricted thread waits for review"]
             : () => named ? text["A post in “{0}” was flagged", EmailRule.Title(title)] : text["A post in a restricted thread was flagged"];
@@ -110,6 +114,8 @@ public sealed class StaffNotifier(
             {
                 [nameof(StaffWorkEmail.Kind)] = kind,
                 [nameof(StaffWorkEmail.ActorName)] = actor,
+                [nameof(StaffWorkEmail.ActorPseudonymous)] = chatham.ChathamHouse && level >= EmailDetail.TitleAndExcerpt,
+                [nameof(StaffWorkEmail.ActorPseudonym)] = chatham.ChathamHouse ? chatham.Number : null,
                 [nameof(StaffWorkEmail.Subject)] = named ? EmailRule.Title(title) : null,
                 // The queue lists the work without naming it in the address.
                 [nameof(StaffWorkEmail.Link)] = app.Value.Link(kind == NotificationKind.PostFlagged ? "/Moderation/Queue#flags" : "/Moderation/Queue"),
