@@ -1484,6 +1484,9 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("EmbargoUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Label")
                         .HasColumnType("integer");
 
@@ -1534,6 +1537,8 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.HasIndex("AuthorId");
 
                     b.HasIndex("ClosedById");
+
+                    b.HasIndex("EmbargoUntil");
 
                     b.HasIndex("LockedById");
 
@@ -1651,6 +1656,9 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("EditedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("EmbargoUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("GlossaryLinksOff")
                         .HasColumnType("boolean");
 
@@ -1697,6 +1705,8 @@ namespace Dialogue.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EmbargoUntil");
+
                     b.HasIndex("QuotedPostId");
 
                     b.HasIndex("StatusChangedById");
@@ -1704,6 +1714,8 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.HasIndex("AuthorId", "CreatedAt");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("ThreadId", "EmbargoUntil");
 
                     b.HasIndex("ThreadId", "Number")
                         .IsUnique();

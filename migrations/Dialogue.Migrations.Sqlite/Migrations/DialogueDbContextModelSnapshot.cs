@@ -1436,6 +1436,9 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("EmbargoUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Label")
                         .HasColumnType("INTEGER");
 
@@ -1486,6 +1489,8 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.HasIndex("AuthorId");
 
                     b.HasIndex("ClosedById");
+
+                    b.HasIndex("EmbargoUntil");
 
                     b.HasIndex("LockedById");
 
@@ -1599,6 +1604,9 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.Property<long?>("EditedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("EmbargoUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("GlossaryLinksOff")
                         .HasColumnType("INTEGER");
 
@@ -1645,6 +1653,8 @@ namespace Dialogue.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EmbargoUntil");
+
                     b.HasIndex("QuotedPostId");
 
                     b.HasIndex("StatusChangedById");
@@ -1652,6 +1662,8 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.HasIndex("AuthorId", "CreatedAt");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("ThreadId", "EmbargoUntil");
 
                     b.HasIndex("ThreadId", "Number")
                         .IsUnique();

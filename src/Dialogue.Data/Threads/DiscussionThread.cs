@@ -26,6 +26,9 @@ public class DiscussionThread
     /// <summary>Chatham House rule: authors show as stable pseudonyms to everyone but moderators.</summary>
     public bool ChathamHouse { get; set; }
 
+    /// <summary>Embargo: until this instant only the author and the space's moderators see the thread; null once released.</summary>
+    public DateTimeOffset? EmbargoUntil { get; set; }
+
     public DateTimeOffset? PinnedAt { get; set; }
     public string? PinnedById { get; set; }
     /// <summary>Locked: only moderators may post.</summary>

@@ -28,6 +28,9 @@ public class Post
     /// <summary>The author asked that glossary terms not be linked in this post.</summary>
     public bool GlossaryLinksOff { get; set; }
 
+    /// <summary>Embargo of a reply: until this instant only its author and the space's moderators see it; null once released.</summary>
+    public DateTimeOffset? EmbargoUntil { get; set; }
+
     public PostStatus Status { get; set; } = PostStatus.Approved;
     public string? RejectionReason { get; set; }
     public DateTimeOffset? StatusChangedAt { get; set; }

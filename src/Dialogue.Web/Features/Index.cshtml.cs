@@ -18,7 +18,7 @@ public class IndexModel(IndexModel.Handler handler, CurrentViewer current) : Pag
     public async Task OnGetAsync(CancellationToken ct) => Home = await handler.Handle(await current.GetAsync(ct), ct);
 
     public sealed record ThreadRow(long Id, string Title, SensitivityLabel Label, string SpaceName, string SpaceSlug, string AuthorName,
-        int PostCount, DateTimeOffset LastActivityAt, int? LastRead, bool ChathamHouse = false, int? AuthorPseudonym = null)
+        int PostCount, DateTimeOffset LastActivityAt, int? LastRead, bool ChathamHouse = false, int? AuthorPseudonym = null, DateTimeOffset? EmbargoUntil = null)
     {
         public bool IsUnread(Viewer viewer) => viewer.IsApproved && PostCount > (LastRead ?? 0);
     }
@@ -71,9 +71,11 @@ public class IndexModel(IndexModel.Handler handler, CurrentViewer current) : Pag
         private IQueryable<ThreadRow> Rows(IQueryable<Data.Threads.DiscussionThread> threads, string? userId) =>
             threads.Select(t => new ThreadRow(t.Id, t.Title, t.Label, t.Space!.Name, t.Space.Slug,
                 t.ChathamHouse ? "" : db.Users.Where(u => u.Id == t.AuthorId).Select(u => u.DisplayName).First(),
-                t.PostCount, t.LastActivityAt,
+                // Scheduled replies are not counted until they appear (their numbers are taken already).
+                t.PostCount - t.Posts.Count(x => x.EmbargoUntil != null), t.LastActivityAt,
                 db.ReadStates.Where(r => r.UserId == userId && r.ThreadId == t.Id).Select(r => (int?)r.LastReadPostNumber).FirstOrDefault(),
                 t.ChathamHouse,
-                db.ThreadPseudonyms.Where(x => x.ThreadId == t.Id && x.UserId == t.AuthorId).Select(x => (int?)x.Number).FirstOrDefault()));
+                db.ThreadPseudonyms.Where(x => x.ThreadId == t.Id && x.UserId == t.AuthorId).Select(x => (int?)x.Number).FirstOrDefault(),
+                t.EmbargoUntil));
     }
 }

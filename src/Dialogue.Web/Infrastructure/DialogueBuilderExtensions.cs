@@ -68,6 +68,7 @@ public static class DialogueBuilderExtensions
         services.AddDialogueChathamHouse();
         services.AddDialoguePersonalData();
         services.AddDialogueAccessReviews();
+        services.AddDialogueEmbargo();
         services.AddDialogueGlossaryExchange();
         services.AddDialogueGlossaryLinking();
 

@@ -37,7 +37,8 @@ public static partial class AccessPolicy
 
     public static bool Can(Viewer viewer, PostFacts post, AccessAction action) => action switch
     {
-        AccessAction.Read => CanRead(viewer, post.Thread) && ModerationAllows(viewer, post.Thread.SpaceId, post.AuthorId, post.Status),
+        AccessAction.Read => CanRead(viewer, post.Thread) && ModerationAllows(viewer, post.Thread.SpaceId, post.AuthorId, post.Status)
+            && EmbargoAllows(viewer, post.Thread.SpaceId, post.AuthorId, post.Embargoed),
         AccessAction.Reply => Can(viewer, post, AccessAction.Read) && Can(viewer, post.Thread, AccessAction.Reply),
         AccessAction.Moderate => Can(viewer, post, AccessAction.Read) && viewer.ModeratesSpace(post.Thread.SpaceId),
         _ => false,
@@ -86,7 +87,8 @@ public static partial class AccessPolicy
         Enum.IsDefined(threadLabel) && threadLabel >= spaceDefault;
 
     private static bool CanRead(Viewer viewer, ThreadFacts thread) =>
-        LabelAllows(viewer, thread) && ModerationAllows(viewer, thread.SpaceId, thread.AuthorId, thread.Status);
+        LabelAllows(viewer, thread) && ModerationAllows(viewer, thread.SpaceId, thread.AuthorId, thread.Status)
+        && EmbargoAllows(viewer, thread.SpaceId, thread.AuthorId, thread.Embargoed);
 
     private static bool LabelAllows(Viewer viewer, ThreadFacts thread) => thread.Label switch
     {

@@ -11,8 +11,9 @@ public sealed record ThreadFacts(
     IReadOnlyCollection<string> Participants,
     PostStatus Status = PostStatus.Approved,
     bool IsLocked = false,
-    bool IsClosed = false);
+    bool IsClosed = false,
+    bool Embargoed = false);
 
-public sealed record PostFacts(ThreadFacts Thread, string AuthorId, PostStatus Status = PostStatus.Approved, bool IsDeleted = false);
+public sealed record PostFacts(ThreadFacts Thread, string AuthorId, PostStatus Status = PostStatus.Approved, bool IsDeleted = false, bool Embargoed = false);
 
 public sealed record SpaceFacts(long Id, SensitivityLabel DefaultLabel, Dialogue.Data.Spaces.SpaceJoinPolicy JoinPolicy);

@@ -20,6 +20,12 @@ public sealed record Viewer
     /// <summary>Active memberships: space id → role.</summary>
     public IReadOnlyDictionary<long, SpaceRole> Spaces { get; init; } = new Dictionary<long, SpaceRole>();
 
+    /// <summary>
+    /// Builds something that leaves the platform (a digest, an email): scheduled (embargoed) content is never in it,
+    /// whoever receives it, until it is released.
+    /// </summary>
+    public bool OffPlatform { get; init; }
+
     public bool IsSignedIn => UserId is not null;
 
     public bool IsMemberOf(long spaceId) => IsApproved && Spaces.ContainsKey(spaceId);

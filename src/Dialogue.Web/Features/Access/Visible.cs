@@ -97,17 +97,18 @@ public static class Visible
                 && (w.Organisers.Any(o => o.UserId == userId) || w.Registrations.Any(r => r.UserId == userId && r.InvitedAt != null))));
     }
 
-    /// <summary>The same rule as <see cref="AccessPolicy.Can(Viewer, ThreadFacts, AccessAction)"/> with Read.</summary>
+    /// <summary>The same rule as <see cref="AccessPolicy.Can(Viewer, ThreadFacts, AccessAction)"/> with Read (embargo included).</summary>
     public static Expression<Func<DiscussionThread, bool>> ThreadReadable(Viewer viewer)
     {
         if (!viewer.IsApproved)
         {
-            return t => t.Label == SensitivityLabel.Clear && t.Status == PostStatus.Approved;
+            return t => t.Label == SensitivityLabel.Clear && t.Status == PostStatus.Approved && t.EmbargoUntil == null;
         }
         var userId = viewer.UserId;
         var member = viewer.MemberSpaceIds();
         var moderated = viewer.ModeratedSpaceIds();
         var moderatesAll = viewer.IsAdmin || viewer.IsSiteModerator;
+        var seesScheduled = !viewer.OffPlatform;
         return t =>
             (t.Label == SensitivityLabel.Clear
              || t.Label == SensitivityLabel.Green
@@ -116,22 +117,25 @@ public static class Visible
             && (t.Status == PostStatus.Approved
                 || (t.Status != PostStatus.Deleted && t.AuthorId == userId)
                 || moderatesAll
-                || moderated.Contains(t.SpaceId));
+                || moderated.Contains(t.SpaceId))
+            && (t.EmbargoUntil == null || (seesScheduled && (t.AuthorId == userId || moderatesAll || moderated.Contains(t.SpaceId))));
     }
 
     private static Expression<Func<Post, bool>> PostModerationAllows(Viewer viewer)
     {
         if (!viewer.IsApproved)
         {
-            return p => p.Status == PostStatus.Approved;
+            return p => p.Status == PostStatus.Approved && p.EmbargoUntil == null;
         }
         var userId = viewer.UserId;
         var moderated = viewer.ModeratedSpaceIds();
         var moderatesAll = viewer.IsAdmin || viewer.IsSiteModerator;
-        return p => p.Status == PostStatus.Approved
-            || (p.Status != PostStatus.Deleted && p.AuthorId == userId)
-            || moderatesAll
-            || moderated.Contains(p.Thread!.SpaceId);
+        var seesScheduled = !viewer.OffPlatform;
+        return p => (p.Status == PostStatus.Approved
+                || (p.Status != PostStatus.Deleted && p.AuthorId == userId)
+                || moderatesAll
+                || moderated.Contains(p.Thread!.SpaceId))
+            && (p.EmbargoUntil == null || (seesScheduled && (p.AuthorId == userId || moderatesAll || moderated.Contains(p.Thread!.SpaceId))));
     }
 
     /// <summary>outer => inner(select(outer)): applies a predicate on a navigation inside a query.</summary>

@@ -119,6 +119,7 @@ public class ProfileModel(
         [Required(ErrorMessage = "Enter your name as others should see it.")]
         [StringLength(100, ErrorMessage = "{0} can be at most {1} characters long.")]
         [Display(Name = "Display name")]
+        [Privacy.NotReservedName]
         public string DisplayName { get; set; } = "";
 
         [StringLength(200, ErrorMessage = "{0} can be at most {1} characters long.")]

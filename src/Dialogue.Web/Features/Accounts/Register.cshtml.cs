@@ -81,6 +81,7 @@ public class RegisterModel(RegisterModel.Handler handler, IStringLocalizer<Text>
         [Required(ErrorMessage = "Enter your name as others should see it.")]
         [StringLength(100, ErrorMessage = "{0} can be at most {1} characters long.")]
         [Display(Name = "Display name")]
+        [Privacy.NotReservedName]
         public string DisplayName { get; set; } = "";
 
         [Required(ErrorMessage = "Enter your email address.")]

@@ -186,6 +186,11 @@ public class MemberModel(
             {
                 return "You cannot suspend your own account.";
             }
+            if (member.Status == AccountStatus.Deleted)
+            {
+                // Suspending would turn an erased account back into one that exists (and reinstating, into an active one).
+                return "This account was deleted: there is nothing to suspend.";
+            }
             if (until <= clock.GetUtcNow())
             {
                 return "The end of a suspension must be in the future.";

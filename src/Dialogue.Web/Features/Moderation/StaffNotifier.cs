@@ -33,7 +33,7 @@ public sealed class StaffNotifier(
     public const string EmailKind = "staff-work";
 
     public Task PostHeldAsync(ThreadFacts thread, long threadId, string title, Post post, CancellationToken ct) =>
-        PostWorkAsync(NotificationKind.PostHeld, thread, threadId, title, post.Id, post.AuthorId, post.Status, post.AuthorId, ct);
+        PostWorkAsync(NotificationKind.PostHeld, thread, threadId, title, post.Id, post.AuthorId, post.Status, post.AuthorId, ct, post.EmbargoUntil is not null);
 
     /// <summary>A member flagged a post; staff who already have an unread notice about this post's flags get no second one.</summary>
     public async Task PostFlaggedAsync(long postId, string flaggedById, CancellationToken ct)
@@ -42,8 +42,8 @@ public sealed class StaffNotifier(
             .SingleAsync(p => p.Id == postId, ct);
         var thread = post.Thread!;
         var facts = new ThreadFacts(thread.SpaceId, thread.Label, thread.AuthorId, [.. thread.Participants.Select(p => p.UserId)], thread.Status,
-            thread.LockedAt is not null, thread.ClosedAt is not null);
-        await PostWorkAsync(NotificationKind.PostFlagged, facts, thread.Id, thread.Title, post.Id, post.AuthorId, post.Status, flaggedById, ct);
+            thread.LockedAt is not null, thread.ClosedAt is not null, thread.EmbargoUntil is not null);
+        await PostWorkAsync(NotificationKind.PostFlagged, facts, thread.Id, thread.Title, post.Id, post.AuthorId, post.Status, flaggedById, ct, post.EmbargoUntil is not null);
     }
 
     public async Task JoinRequestedAsync(long spaceId, string requesterId, CancellationToken ct)
@@ -89,25 +89,33 @@ public sealed class StaffNotifier(
     private sealed record Mail(SensitivityLabel? Label, Func<string> Subject, Dictionary<string, object?> Parameters, CarriedThread? Thread);
 
     private async Task PostWorkAsync(NotificationKind kind, ThreadFacts thread, long threadId, string title, long postId, string authorId,
-        PostStatus status, string actorId, CancellationToken ct)
+        PostStatus status, string actorId, CancellationToken ct, bool scheduled = false)
     {
         var candidates = await StaffAsync([Roles.Admin, Roles.Moderator], thread.SpaceId, ct);
-        var facts = new PostFacts(thread, authorId, status);
+        var facts = new PostFacts(thread, authorId, status, Embargoed: scheduled);
         var staff = (await ViewerLoader.ForUsersAsync(db, candidates, ct)).Values
             .Where(v => v.UserId != actorId && AccessPolicy.Can(v, facts, AccessAction.Moderate)).ToList();
         var level = EmailRule.LevelFor(thread.Label, await EmailRule.SiteAsync(db, ct));
         var named = EmailRule.NamesThread(level);
-        var actor = level >= EmailDetail.TitleAndExcerpt ? await DisplayNameAsync(actorId, ct) : null;
+        // Under the Chatham House Rule the email names nobody, not even to staff: the actor is their pseudonym in the thread.
+        var chatham = await db.Threads.AsNoTracking().Where(t => t.Id == threadId)
+            .Select(t => new { t.ChathamHouse, Number = db.ThreadPseudonyms.Where(x => x.ThreadId == t.Id && x.UserId == actorId).Select(x => (int?)x.Number).FirstOrDefault() })
+            .SingleAsync(ct);
+        var actor = level >= EmailDetail.TitleAndExcerpt && !chatham.ChathamHouse ? await DisplayNameAsync(actorId, ct) : null;
         Func<string> subject = kind == NotificationKind.PostHeld
             ? () => named ? text["A post in “{0}” waits for review", EmailRule.Title(title)] : text["A post in a restricted thread waits for review"]
             : () => named ? text["A post in “{0}” was flagged", EmailRule.Title(title)] : text["A post in a restricted thread was flagged"];
-        await NotifyAsync(staff, kind, threadId, postId, null, actorId, level == EmailDetail.Nothing ? null : new Mail(
+        // Scheduled content is told to its moderators in the app only: no email mentions it before it is released.
+        var emailed = level != EmailDetail.Nothing && !scheduled && !thread.Embargoed;
+        await NotifyAsync(staff, kind, threadId, postId, null, actorId, !emailed ? null : new Mail(
             thread.Label,
             subject,
             new Dictionary<string, object?>
             {
                 [nameof(StaffWorkEmail.Kind)] = kind,
                 [nameof(StaffWorkEmail.ActorName)] = actor,
+                [nameof(StaffWorkEmail.ActorPseudonymous)] = chatham.ChathamHouse && level >= EmailDetail.TitleAndExcerpt,
+                [nameof(StaffWorkEmail.ActorPseudonym)] = chatham.ChathamHouse ? chatham.Number : null,
                 [nameof(StaffWorkEmail.Subject)] = named ? EmailRule.Title(title) : null,
                 // The queue lists the work without naming it in the address.
                 [nameof(StaffWorkEmail.Link)] = app.Value.Link(kind == NotificationKind.PostFlagged ? "/Moderation/Queue#flags" : "/Moderation/Queue"),

@@ -20,7 +20,8 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, StaffNoti
         SpaceMemberStatus? Membership, bool Watching);
 
     public sealed record ThreadRow(long Id, string Title, SensitivityLabel Label, string AuthorName, int PostCount, DateTimeOffset LastActivityAt,
-        bool Pinned, bool Locked, bool Closed, PostStatus Status, List<string> Tags, bool Unread, bool ChathamHouse = false, int? AuthorPseudonym = null);
+        bool Pinned, bool Locked, bool Closed, PostStatus Status, List<string> Tags, bool Unread, bool ChathamHouse = false, int? AuthorPseudonym = null,
+        DateTimeOffset? EmbargoUntil = null);
 
     public SpaceView Space { get; private set; } = null!;
     public IReadOnlyList<ThreadRow> Threads { get; private set; } = [];
@@ -50,12 +51,14 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, StaffNoti
             .Take(PageSize + 1)
             .Select(t => new ThreadRow(t.Id, t.Title, t.Label,
                 t.ChathamHouse ? "" : db.Users.Where(u => u.Id == t.AuthorId).Select(u => u.DisplayName).First(),
-                t.PostCount, t.LastActivityAt, t.PinnedAt != null, t.LockedAt != null, t.ClosedAt != null, t.Status,
+                // Scheduled replies are not counted until they appear (their numbers are taken already).
+                t.PostCount - t.Posts.Count(x => x.EmbargoUntil != null), t.LastActivityAt, t.PinnedAt != null, t.LockedAt != null, t.ClosedAt != null, t.Status,
                 t.Tags.OrderBy(x => x.Tag).Select(x => x.Tag).ToList(),
                 userId != null && readablePosts.Any(p => p.ThreadId == t.Id
                     && p.Number > (db.ReadStates.Where(r => r.UserId == userId && r.ThreadId == t.Id).Select(r => (int?)r.LastReadPostNumber).FirstOrDefault() ?? 0)),
                 t.ChathamHouse,
-                db.ThreadPseudonyms.Where(x => x.ThreadId == t.Id && x.UserId == t.AuthorId).Select(x => (int?)x.Number).FirstOrDefault()))
+                db.ThreadPseudonyms.Where(x => x.ThreadId == t.Id && x.UserId == t.AuthorId).Select(x => (int?)x.Number).FirstOrDefault(),
+                t.EmbargoUntil))
             .ToListAsync(ct);
         HasNextPage = rows.Count > PageSize;
         // A Chatham House thread's starter by their pseudonym; the real name is not even read.

@@ -29,11 +29,12 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
 
     public sealed record Header(long Id, string Title, SensitivityLabel Label, long SpaceId, string SpaceName, string SpaceSlug, string AuthorId,
         int PostCount, PostStatus Status, bool Locked, bool Closed, bool Pinned, TimeSpan? SlowModeInterval, DateTimeOffset? SlowModeUntil, string? SlowModeReason,
-        List<string> Tags, List<string> ParticipantIds, List<string> ParticipantNames, int? LastRead, int? FirstUnread, bool Watching, bool ChathamHouse);
+        List<string> Tags, List<string> ParticipantIds, List<string> ParticipantNames, int? LastRead, int? FirstUnread, bool Watching, bool ChathamHouse,
+        DateTimeOffset? EmbargoUntil = null);
 
     public sealed record PostRow(long Id, int Number, string AuthorId, string AuthorName, string Html, int RendererVersion, string? OutdatedSource,
         DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsDeleted, PostStatus Status, string? RejectionReason, bool UnreadNotification, int? Pseudonym,
-        bool GlossaryLinksOff = false)
+        bool GlossaryLinksOff = false, DateTimeOffset? EmbargoUntil = null)
     {
         /// <summary>Shown as a pseudonym: no name, avatar or profile link of the author in the page.</summary>
         public bool Pseudonymous { get; init; }
@@ -88,7 +89,7 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
                 p.Html, p.RendererVersion, p.RendererVersion < MarkdownRenderer.Version ? p.Source : null, p.CreatedAt, p.EditedAt, p.IsDeleted, p.Status, p.RejectionReason,
                 db.Notifications.Any(n => n.RecipientId == readerId && n.ReadAt == null && n.PostId == p.Id),
                 db.ThreadPseudonyms.Where(x => x.ThreadId == p.ThreadId && x.UserId == p.AuthorId).Select(x => (int?)x.Number).FirstOrDefault(),
-                p.GlossaryLinksOff))
+                p.GlossaryLinksOff, p.EmbargoUntil))
             .ToListAsync(ct);
         if (Thread.ChathamHouse)
         {
@@ -177,14 +178,14 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
                         && p.Number > (db.ReadStates.Where(r => r.UserId == userId && r.ThreadId == t.Id).Select(r => (int?)r.LastReadPostNumber).FirstOrDefault() ?? 0))
                     .OrderBy(p => p.Number).Select(p => (int?)p.Number).FirstOrDefault(),
                 db.Watches.Any(w => w.UserId == userId && w.ThreadId == t.Id),
-                t.ChathamHouse))
+                t.ChathamHouse, t.EmbargoUntil))
             .SingleOrDefaultAsync(ct);
         if (header is null)
         {
             return false;
         }
         Thread = header;
-        Facts = new ThreadFacts(header.SpaceId, header.Label, header.AuthorId, header.ParticipantIds, header.Status, header.Locked, header.Closed);
+        Facts = new ThreadFacts(header.SpaceId, header.Label, header.AuthorId, header.ParticipantIds, header.Status, header.Locked, header.Closed, header.EmbargoUntil is not null);
         return true;
     }
 }

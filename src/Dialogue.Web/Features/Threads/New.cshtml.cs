@@ -12,7 +12,8 @@ using Microsoft.Extensions.Localization;
 namespace Dialogue.Web.Features.Threads;
 
 /// <summary>Start a thread in a space: title, a label no laxer than the space's, tags, the first post, and for RED its participants.</summary>
-public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posting, PostingRules rules, PostPreview preview, IStringLocalizer<Text> text) : PageModel
+public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posting, PostingRules rules, PostPreview preview,
+    Privacy.EmbargoInput embargo, IStringLocalizer<Text> text) : PageModel
 {
     public sealed record Candidate(string UserId, string DisplayName);
 
@@ -52,6 +53,10 @@ public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posti
 
         [Display(Name = "Chatham House Rule")]
         public bool ChathamHouse { get; set; }
+
+        /// <summary>Embargo: a datetime-local in the viewer's zone (Privacy/EmbargoInput); empty publishes at once.</summary>
+        [StringLength(40)]
+        public string? PublishAt { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(long spaceId, CancellationToken ct)
@@ -90,6 +95,7 @@ public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posti
         {
             ModelState.AddModelError("Data.Body", text["Write the first post."]);
         }
+        var embargoUntil = embargo.Read(Data.PublishAt, ModelState);
         var viewer = await current.GetAsync(ct);
         if (ModelState.IsValid && await rules.RefusalAsync(viewer, spaceId, null, ct) is { } notNow)
         {
@@ -100,7 +106,7 @@ public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posti
             return Page();
         }
         var thread = await posting.StartThreadAsync(
-            new Posting.NewThread(spaceId, Data.Title, label, tags!, Data.Body, participants, Data.ChathamHouse, Data.NoGlossaryLinks), viewer, ct);
+            new Posting.NewThread(spaceId, Data.Title, label, tags!, Data.Body, participants, Data.ChathamHouse, Data.NoGlossaryLinks, embargoUntil), viewer, ct);
         if (thread.Status == Dialogue.Data.Threads.PostStatus.Pending)
         {
             TempData["Status"] = (string)text["Thank you! A moderator reviews the first posts of new members; yours is marked “awaiting review” until then, and you will be told."];

@@ -33,6 +33,11 @@ public sealed class Notifier(
 
     public async Task PostAddedAsync(ThreadFacts thread, long threadId, string title, Post post, IReadOnlyList<string> mentioned, CancellationToken ct)
     {
+        if (thread.Embargoed || post.EmbargoUntil is not null)
+        {
+            // Scheduled: nobody hears of it before its release, which calls this again (Privacy/Embargoes).
+            return;
+        }
         var watchers = await db.Watches.AsNoTracking()
             .Where(w => w.ThreadId == threadId || w.SpaceId == thread.SpaceId)
             .Select(w => w.UserId).Distinct().ToListAsync(ct);

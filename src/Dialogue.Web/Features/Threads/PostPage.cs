@@ -9,7 +9,8 @@ namespace Dialogue.Web.Features.Threads;
 public static class PostPage
 {
     public sealed record Loaded(long Id, long ThreadId, int Number, string ThreadTitle, string AuthorId, string AuthorName, string Source, string Html, int RendererVersion,
-        DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsDeleted, PostFacts Facts, bool ChathamHouse = false, int? AuthorPseudonym = null, bool GlossaryLinksOff = false);
+        DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsDeleted, PostFacts Facts, bool ChathamHouse = false, int? AuthorPseudonym = null,
+        bool GlossaryLinksOff = false, DateTimeOffset? EmbargoUntil = null);
 
     public static async Task<Loaded?> LoadAsync(DialogueDbContext db, Viewer viewer, long postId, CancellationToken ct)
     {
@@ -38,6 +39,8 @@ public static class PostPage
                 Participants = p.Thread.Participants.Select(x => x.UserId).ToList(),
                 p.Thread.ChathamHouse,
                 p.GlossaryLinksOff,
+                ThreadEmbargoed = p.Thread.EmbargoUntil != null,
+                p.EmbargoUntil,
                 Pseudonym = db.ThreadPseudonyms.Where(x => x.ThreadId == p.ThreadId && x.UserId == p.AuthorId).Select(x => (int?)x.Number).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(ct);
@@ -45,8 +48,9 @@ public static class PostPage
         {
             return null;
         }
-        var thread = new ThreadFacts(row.SpaceId, row.Label, row.ThreadAuthorId, row.Participants, row.ThreadStatus, row.Locked, row.Closed);
+        var thread = new ThreadFacts(row.SpaceId, row.Label, row.ThreadAuthorId, row.Participants, row.ThreadStatus, row.Locked, row.Closed, row.ThreadEmbargoed);
         return new Loaded(row.Id, row.ThreadId, row.Number, row.Title, row.AuthorId, row.AuthorName, row.Source, row.Html, row.RendererVersion, row.CreatedAt, row.EditedAt,
-            row.IsDeleted, new PostFacts(thread, row.AuthorId, row.Status, row.IsDeleted), row.ChathamHouse, row.Pseudonym, row.GlossaryLinksOff);
+            row.IsDeleted, new PostFacts(thread, row.AuthorId, row.Status, row.IsDeleted, row.EmbargoUntil is not null), row.ChathamHouse, row.Pseudonym,
+            row.GlossaryLinksOff, row.EmbargoUntil);
     }
 }

@@ -19,8 +19,9 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
 
     /// <param name="ChathamHouse">The starter's choice; a thread of a Chatham House space is under the rule whatever it says.</param>
     /// <param name="GlossaryLinksOff">The author opts the first post out of glossary links (Features/Glossary/Linking).</param>
+    /// <param name="EmbargoUntil">Scheduled: hidden from all but its author and the space's moderators until then (Privacy/Embargoes).</param>
     public sealed record NewThread(long SpaceId, string Title, SensitivityLabel Label, IReadOnlyList<string> Tags, string Body, IReadOnlyList<string> Participants,
-        bool ChathamHouse = false, bool GlossaryLinksOff = false);
+        bool ChathamHouse = false, bool GlossaryLinksOff = false, DateTimeOffset? EmbargoUntil = null);
 
     /// <summary>
     /// Writes the thread and its first post. A new member's post waits for review (<see cref="PostingRules"/>):
@@ -42,6 +43,7 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
         {
             SpaceId = input.SpaceId,
             ChathamHouse = chathamHouse,
+            EmbargoUntil = input.EmbargoUntil,
             Title = input.Title.Trim(),
             Label = input.Label,
             AuthorId = author.UserId!,
@@ -84,9 +86,12 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
 
     /// <summary>
     /// Writes a reply; a new member's waits for review and notifies nobody until approved. <paramref name="glossaryLinksOff"/>
-    /// is the author's opt-out of glossary links, written with the post so the choice cannot be lost on its own.
+    /// is the author's opt-out of glossary links, written with the post so the choice cannot be lost on its own. A scheduled
+    /// reply (<paramref name="embargoUntil"/>) takes its number now but moves nothing a reader sees (the thread's last
+    /// activity) and notifies nobody until it is released.
     /// </summary>
-    public async Task<Post> ReplyAsync(long threadId, string body, Viewer author, CancellationToken ct, bool trusted = false, bool glossaryLinksOff = false)
+    public async Task<Post> ReplyAsync(long threadId, string body, Viewer author, CancellationToken ct, bool trusted = false, bool glossaryLinksOff = false,
+        DateTimeOffset? embargoUntil = null)
     {
         var facts = Facts(await db.Threads.AsNoTracking().Include(t => t.Participants).SingleAsync(t => t.Id == threadId, ct));
         var rendered = await renderer.RenderAsync(body, facts, author, ct);
@@ -94,15 +99,17 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Claim the next number first: the UPDATE takes the write lock (a row lock on PostgreSQL), so two
         // replies at once get different numbers.
+        var embargoed = embargoUntil is not null;
         await db.Threads.Where(t => t.Id == threadId).ExecuteUpdateAsync(s => s
             .SetProperty(t => t.PostCount, t => t.PostCount + 1)
-            .SetProperty(t => t.LastActivityAt, now), ct);
+            .SetProperty(t => t.LastActivityAt, t => embargoed ? t.LastActivityAt : now), ct);
         var thread = await db.Threads.AsNoTracking().Include(t => t.Participants).SingleAsync(t => t.Id == threadId, ct);
         var post = NewPost(rendered, body, author.UserId!, thread.PostCount, now);
         post.ThreadId = threadId;
         post.GlossaryLinksOff = glossaryLinksOff;
         var held = !trusted && await rules.HoldForReviewAsync(author, thread.SpaceId, ct);
         post.Status = held ? PostStatus.Pending : PostStatus.Approved;
+        post.EmbargoUntil = embargoUntil;
         db.Posts.Add(post);
         await db.SaveChangesAsync(ct);
         if (thread.ChathamHouse)
@@ -196,7 +203,8 @@ public sealed class Posting(DialogueDbContext db, PostRenderer renderer, Notifie
     }
 
     public static ThreadFacts Facts(DiscussionThread t) =>
-        new(t.SpaceId, t.Label, t.AuthorId, [.. t.Participants.Select(p => p.UserId)], t.Status, t.LockedAt is not null, t.ClosedAt is not null);
+        new(t.SpaceId, t.Label, t.AuthorId, [.. t.Participants.Select(p => p.UserId)], t.Status, t.LockedAt is not null, t.ClosedAt is not null,
+            t.EmbargoUntil is not null);
 
     private static Post NewPost(RenderedPost rendered, string source, string authorId, int number, DateTimeOffset now) => new()
     {

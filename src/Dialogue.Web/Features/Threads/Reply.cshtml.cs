@@ -18,6 +18,7 @@ namespace Dialogue.Web.Features.Threads;
 /// thread's label. When the reply is invalid the page shows again with the draft in it.
 /// </summary>
 public class ReplyModel(
+    Privacy.EmbargoInput embargo,
     DialogueDbContext db,
     CurrentViewer current,
     Posting posting,
@@ -45,6 +46,10 @@ public class ReplyModel(
 
         /// <summary>The author opts the post out of glossary links (Features/Glossary/Linking).</summary>
         public bool NoGlossaryLinks { get; set; }
+
+        /// <summary>Embargo: a datetime-local in the viewer's zone (Privacy/EmbargoInput); empty publishes at once.</summary>
+        [StringLength(40)]
+        public string? PublishAt { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(long threadId, long? quotePostId, CancellationToken ct)
@@ -76,6 +81,7 @@ public class ReplyModel(
         {
             return refusal;
         }
+        var embargoUntil = embargo.Read(Data.PublishAt, ModelState);
         if (!ModelState.IsValid || string.IsNullOrWhiteSpace(Data.Body))
         {
             if (ModelState.IsValid)
@@ -91,7 +97,7 @@ public class ReplyModel(
             ModelState.AddModelError("Data.Body", notNow);
             return Page();
         }
-        var post = await posting.ReplyAsync(threadId, Data.Body, viewer, ct, glossaryLinksOff: Data.NoGlossaryLinks);
+        var post = await posting.ReplyAsync(threadId, Data.Body, viewer, ct, glossaryLinksOff: Data.NoGlossaryLinks, embargoUntil: embargoUntil);
         if (post.Status == Dialogue.Data.Threads.PostStatus.Pending)
         {
             TempData["Status"] = (string)text["Thank you! A moderator reviews the first posts of new members; yours is marked “awaiting review” until then, and you will be told."];

@@ -18,5 +18,7 @@ public static class RecurringJobs
         jobs.AddOrUpdate<RetentionJob>(RetentionJob.RecurringJobId, job => job.PurgeDueAsync(CancellationToken.None), retention.Schedule);
         jobs.AddOrUpdate<SqliteStatistics>(SqliteStatistics.RecurringJobId, statistics => statistics.RefreshAsync(CancellationToken.None), Cron.Daily(3, 30));
         jobs.AddOrUpdate<AccessReviewJob>(AccessReviewJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), accessReview.Schedule);
+        // Scheduled threads and posts appear within a minute of their time.
+        jobs.AddOrUpdate<Embargoes>(Embargoes.RecurringJobId, embargoes => embargoes.ReleaseDueAsync(CancellationToken.None), Cron.Minutely());
     }
 }

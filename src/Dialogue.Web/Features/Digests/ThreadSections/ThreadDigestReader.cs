@@ -27,7 +27,8 @@ public sealed class ThreadDigestReader(DialogueDbContext db, PostDisplay display
         }
         if (!viewers.TryGetValue(userId, out var viewer))
         {
-            viewer = await ViewerLoader.ForUserAsync(db, userId, ct);
+            // A digest leaves the platform: scheduled threads and posts stay out of it even for their author and moderators.
+            viewer = (await ViewerLoader.ForUserAsync(db, userId, ct)) with { OffPlatform = true };
             viewers[userId] = viewer;
         }
         return viewer;

@@ -1,0 +1,21 @@
+using Dialogue.Data.Threads;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Dialogue.Data.Embargo;
+
+// The release job scans embargoes falling due by time; thread lists subtract a thread's embargoed replies from its count.
+
+internal sealed class EmbargoedThreadConfiguration : IEntityTypeConfiguration<DiscussionThread>
+{
+    public void Configure(EntityTypeBuilder<DiscussionThread> thread) => thread.HasIndex(t => t.EmbargoUntil);
+}
+
+internal sealed class EmbargoedPostConfiguration : IEntityTypeConfiguration<Post>
+{
+    public void Configure(EntityTypeBuilder<Post> post)
+    {
+        post.HasIndex(p => p.EmbargoUntil);
+        post.HasIndex(p => new { p.ThreadId, p.EmbargoUntil });
+    }
+}
