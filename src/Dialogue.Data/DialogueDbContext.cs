@@ -68,6 +68,8 @@ public class DialogueDbContext(DbContextOptions<DialogueDbContext> options)
     public DbSet<ConceptRevision> GlossaryConceptRevisions => Set<ConceptRevision>();
     public DbSet<GlossaryProposal> GlossaryProposals => Set<GlossaryProposal>();
     public DbSet<WorkshopCalendarFeed> WorkshopCalendarFeeds => Set<WorkshopCalendarFeed>();
+    public DbSet<WorkshopReminder> WorkshopReminders => Set<WorkshopReminder>();
+    public DbSet<OutboxAttachment> OutboxAttachments => Set<OutboxAttachment>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<RetentionPeriod> RetentionPeriods => Set<RetentionPeriod>();

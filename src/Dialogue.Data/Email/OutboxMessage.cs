@@ -32,6 +32,8 @@ public class OutboxMessage
     public string? Culture { get; set; }
     /// <summary>The labelled threads whose content the message carries, with the label each had when it was written.</summary>
     public List<OutboxMessageThread> Threads { get; set; } = [];
+    /// <summary>Files sent with the message (calendar invitations); empty for most messages.</summary>
+    public List<OutboxAttachment> Attachments { get; set; } = [];
 }
 
 /// <summary>

@@ -32,3 +32,14 @@ internal sealed class OutboxMessageThreadConfiguration : IEntityTypeConfiguratio
         carried.HasIndex(c => c.ThreadId);
     }
 }
+
+internal sealed class OutboxAttachmentConfiguration : IEntityTypeConfiguration<OutboxAttachment>
+{
+    public void Configure(EntityTypeBuilder<OutboxAttachment> attachment)
+    {
+        attachment.Property(a => a.FileName).HasMaxLength(200);
+        attachment.Property(a => a.ContentType).HasMaxLength(200);
+        attachment.HasOne<OutboxMessage>().WithMany(m => m.Attachments).HasForeignKey(a => a.OutboxMessageId).OnDelete(DeleteBehavior.Cascade);
+        attachment.HasIndex(a => a.OutboxMessageId);
+    }
+}

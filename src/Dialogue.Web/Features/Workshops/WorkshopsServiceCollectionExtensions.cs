@@ -9,6 +9,9 @@ public static class WorkshopsServiceCollectionExtensions
         services.AddScoped<WorkshopLoader>();
         services.AddScoped<WorkshopEditor>();
         services.AddScoped<Registrations>();
+        services.AddScoped<WorkshopMail>();
+        services.AddScoped<WorkshopReminderJob>();
+        services.AddOptions<WorkshopReminderOptions>().BindConfiguration(WorkshopReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<IDemoPart, WorkshopsDemo>();
         return services;
     }

@@ -21,7 +21,8 @@ public sealed class Outbox(DialogueDbContext db, EmailRenderer renderer, TimePro
         Func<string> subject,
         IDictionary<string, object?> parameters,
         IReadOnlyDictionary<string, string>? headers = null,
-        IReadOnlyCollection<CarriedThread>? threads = null)
+        IReadOnlyCollection<CarriedThread>? threads = null,
+        IReadOnlyCollection<EmailAttachment>? attachments = null)
         where TTemplate : IComponent
     {
         var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
@@ -45,6 +46,7 @@ public sealed class Outbox(DialogueDbContext db, EmailRenderer renderer, TimePro
                 Culture = to.Culture.Name,
                 // What the sender compares with the threads' labels at send time (QueuedEmailRedaction).
                 Threads = [.. (threads ?? []).DistinctBy(t => t.ThreadId).Select(t => new OutboxMessageThread { ThreadId = t.ThreadId, Label = t.Label })],
+                Attachments = [.. (attachments ?? []).Select(a => new OutboxAttachment { FileName = a.FileName, ContentType = a.ContentType, Content = a.Content })],
             };
             db.OutboxMessages.Add(message);
             return message;
