@@ -11,6 +11,7 @@ public static class WorkshopsServiceCollectionExtensions
         services.AddScoped<Registrations>();
         services.AddScoped<WorkshopMail>();
         services.AddScoped<WorkshopReminderJob>();
+        services.AddScoped<Dialogue.Web.Features.Digests.IDigestSection, UpcomingWorkshopsSection>();
         services.AddOptions<WorkshopReminderOptions>().BindConfiguration(WorkshopReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<IDemoPart, WorkshopsDemo>();
         return services;

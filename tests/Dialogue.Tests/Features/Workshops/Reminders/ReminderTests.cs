@@ -66,12 +66,12 @@ public sealed class ReminderTests
     [Fact]
     public async Task An_app_restarted_on_the_same_database_does_not_build_a_reminder_again()
     {
-        await using var first = new DialogueFactory { KeepDataDirectory = true };
+        await using var first = new DialogueFactory();
         var setup = await first.WorkshopWithRegistrantAsync();
         first.SetClock(DayBefore.AddMinutes(1));
         Assert.Equal(1, await first.RunReminderJobAsync());
 
-        await using var restarted = new DialogueFactory();
+        await using var restarted = new DialogueFactory { KeepDataDirectory = true }; // the first app owns and removes it
         restarted.Settings["App:DataDirectory"] = first.DataDirectory;
         restarted.UseDatabase(first.Database);
         restarted.SetClock(DayBefore.AddMinutes(2));
@@ -103,12 +103,12 @@ public sealed class ReminderTests
         var received = await ReminderWorld.ReceivedAsync(setup.Member.Email!);
         Assert.Equal(
             [$"Reminder: “{setup.Title}”", $"New time: “{setup.Title}”", $"Reminder: “{setup.Title}”", $"New time: “{setup.Title}”"],
-            received.Select(m => m.Subject[(m.Subject.IndexOf(']', StringComparison.Ordinal) + 2)..]));
+            received.Select(m => m.Subject![(m.Subject!.IndexOf(']', StringComparison.Ordinal) + 2)..]));
         var notice = ReminderWorld.AttachedCalendar(received[1])!;
         Assert.Equal("REQUEST", notice.Method);
-        var moved = Assert.Single(notice.Events);
+        var moved = Assert.Single(notice.Events)!;
         Assert.Equal(new DateTime(2026, 11, 25, 14, 0, 0, DateTimeKind.Utc), moved.DtStart!.AsUtc);
-        var firstSequence = Assert.Single(ReminderWorld.AttachedCalendar(received[0])!.Events).Sequence;
+        var firstSequence = Assert.Single(ReminderWorld.AttachedCalendar(received[0])!.Events)!.Sequence;
         Assert.True(moved.Sequence > firstSequence);
     }
 
@@ -190,5 +190,37 @@ public sealed class ReminderTests
         factory.SetClock(ReminderWorld.Start.AddHours(-2));
         Assert.Equal(1, await factory.RunReminderJobAsync());
         Assert.Equal(120, Assert.Single(await factory.RemindersOfAsync(setup.Workshop.Id)).LeadMinutes);
+    }
+
+    [Theory]
+    [InlineData(SensitivityLabel.Clear)]
+    [InlineData(SensitivityLabel.Green)]
+    [InlineData(SensitivityLabel.Amber)]
+    [InlineData(SensitivityLabel.AmberStrict)]
+    [InlineData(SensitivityLabel.Red)]
+    public async Task A_reminder_as_the_smtp_server_received_it_carries_only_what_the_labels_email_column_allows(SensitivityLabel label)
+    {
+        await using var factory = new SmtpFactory(MailDev.SmtpPort);
+        var setup = await factory.WorkshopWithRegistrantAsync(label);
+        factory.SetClock(DayBefore);
+        Assert.Equal(1, await factory.RunReminderJobAsync());
+        await factory.SendOutboxAsync();
+
+        var mail = Assert.Single(await ReminderWorld.ReceivedAsync(setup.Member.Email!));
+        var all = ReminderWorld.AllText(mail);
+        var (name, showsTitle, link) = label switch
+        {
+            SensitivityLabel.Clear or SensitivityLabel.Green or SensitivityLabel.Amber => ($"“{setup.Title}”", true, true),
+            SensitivityLabel.AmberStrict => ("Restricted workshop", false, true),
+            _ => ("Dialogue workshop", false, false),
+        };
+        Assert.StartsWith($"[{Dialogue.Web.Features.Access.LabelTagHelper.Name(label)}] Reminder: {name}", mail.Subject, StringComparison.Ordinal);
+        Assert.Equal(showsTitle, all.Contains(setup.Title, StringComparison.Ordinal));
+        Assert.Equal(link, all.Contains($"/Workshops/{setup.Workshop.Id}", StringComparison.Ordinal));
+        Assert.Contains("18:00", mail.TextBody, StringComparison.Ordinal); // the times, in the member's zone, always
+        var invitation = Assert.Single(ReminderWorld.AttachedCalendar(mail)!.Events)!;
+        Assert.Equal(name.Trim('“', '”'), invitation.Summary);
+        Assert.Equal(ReminderWorld.Start.UtcDateTime, invitation.DtStart!.AsUtc);
+        Assert.Equal(link, invitation.Url is not null);
     }
 }

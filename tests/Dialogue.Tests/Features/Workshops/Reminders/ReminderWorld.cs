@@ -58,8 +58,14 @@ public static class ReminderWorld
             var editor = sp.GetRequiredService<WorkshopEditor>();
             var form = new WorkshopForm
             {
-                Title = setup.Title, Description = $"About {setup.Title}", Label = setup.Workshop.Label, TimeZone = "Europe/London", Start = start, End = end,
-                Capacity = setup.Workshop.Capacity, Mode = setup.Workshop.RegistrationMode,
+                Title = setup.Title,
+                Description = $"About {setup.Title}",
+                Label = setup.Workshop.Label,
+                TimeZone = "Europe/London",
+                Start = start,
+                End = end,
+                Capacity = setup.Workshop.Capacity,
+                Mode = setup.Workshop.RegistrationMode,
             };
             var errors = new ModelStateDictionary();
             var input = editor.Check(form, setup.Workshop.Label, setup.Workshop.Label, errors);
@@ -98,7 +104,7 @@ public static class ReminderWorld
             return null;
         }
         using var stream = new MemoryStream();
-        part.Content.DecodeTo(stream);
+        part.Content!.DecodeTo(stream);
         return Calendars.CalendarWorld.Parse(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
@@ -109,7 +115,7 @@ public static class ReminderWorld
         foreach (var part in message.Attachments.OfType<MimePart>())
         {
             using var stream = new MemoryStream();
-            part.Content.DecodeTo(stream);
+            part.Content!.DecodeTo(stream);
             text.AppendLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
         }
         return text.ToString();
