@@ -23,9 +23,10 @@ public sealed class WorkshopsJourneyTests(BrowserFixture fixture)
         var london = await app.CreateMemberAsync();
         var newYork = await app.CreateMemberAsync();
         await app.AddToSpaceAsync(space.Id, organiser, SpaceRole.Moderator);
+        await app.AddToSpaceAsync(space.Id, london);
+        await app.AddToSpaceAsync(space.Id, newYork);
         foreach (var (member, zone) in new[] { (organiser, "Asia/Shanghai"), (london, "Europe/London"), (newYork, "America/New_York") })
         {
-            await app.AddToSpaceAsync(space.Id, member);
             await app.WithDbAsync(db => db.Users.Where(u => u.Id == member.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.TimeZoneId, zone)));
         }
         var title = ThreadsWorld.Unique("Cross-border evals");

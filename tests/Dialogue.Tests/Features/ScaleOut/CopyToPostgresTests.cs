@@ -203,6 +203,7 @@ public sealed class CopyToPostgresTests(CopiedSite site) : IClassFixture<CopiedS
         "GlossaryTerms", "GlossaryConceptRevisions", "RetentionPeriods", "RetentionPurges", "ThreadPseudonyms", "UserSessions",
         "WorkshopCalendarFeeds", "WorkshopPolls", "WorkshopPollInvitees", "WorkshopPollSlots", "WorkshopPollAnswers", "Workshops",
         "WorkshopOrganisers", "WorkshopRegistrations", "WorkshopSessions", "WorkshopSessionSpeakers", "NotificationPreferences",
+        "WorkshopReminders", "OutboxAttachments",
     ];
 
     [Fact]
