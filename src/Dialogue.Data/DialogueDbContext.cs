@@ -71,6 +71,8 @@ public class DialogueDbContext(DbContextOptions<DialogueDbContext> options)
     public DbSet<GlossaryProposal> GlossaryProposals => Set<GlossaryProposal>();
     public DbSet<WorkshopCalendarFeed> WorkshopCalendarFeeds => Set<WorkshopCalendarFeed>();
     public DbSet<WorkshopSeries> WorkshopSeries => Set<WorkshopSeries>();
+    public DbSet<WorkshopReminder> WorkshopReminders => Set<WorkshopReminder>();
+    public DbSet<OutboxAttachment> OutboxAttachments => Set<OutboxAttachment>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<RetentionPeriod> RetentionPeriods => Set<RetentionPeriod>();

@@ -19,6 +19,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Mail goes to the real SMTP server tests/run.sh starts, as a user's mail would.
+        if (Environment.GetEnvironmentVariable("DIALOGUE_TEST_SMTP_PORT") is { Length: > 0 } smtpPort)
+        {
+            App.Settings["Email:Transport"] = "Smtp";
+            App.Settings["Email:Smtp:Host"] = "127.0.0.1";
+            App.Settings["Email:Smtp:Port"] = smtpPort;
+            App.Settings["Email:Smtp:Security"] = "None";
+        }
         App.UseKestrel(0);
         App.StartServer();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;

@@ -584,6 +584,38 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.ToTable("PublicSubscribers");
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Email.OutboxAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId");
+
+                    b.ToTable("OutboxAttachments");
+                });
+
             modelBuilder.Entity("Dialogue.Data.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -2048,6 +2080,9 @@ namespace Dialogue.Migrations.Postgres.Migrations
                         .HasMaxLength(19)
                         .HasColumnType("character varying(19)");
 
+                    b.Property<DateTimeOffset?>("MinutesAnnouncedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("MinutesHtml")
                         .HasColumnType("text");
 
@@ -2230,6 +2265,45 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.HasIndex("WorkshopId", "Status", "WaitingSince");
 
                     b.ToTable("WorkshopRegistrations");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("LeadMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("OutboxMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ScheduledFor")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("WorkshopId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("WorkshopId", "LeadMinutes", "ScheduledFor", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("WorkshopReminders");
                 });
 
             modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopSeries", b =>
@@ -2583,6 +2657,15 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Email.OutboxAttachment", b =>
+                {
+                    b.HasOne("Dialogue.Data.Email.OutboxMessage", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("OutboxMessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3222,6 +3305,26 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.Navigation("Workshop");
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopReminder", b =>
+                {
+                    b.HasOne("Dialogue.Data.Email.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Workshops.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopSeries", b =>
                 {
                     b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
@@ -3321,6 +3424,8 @@ namespace Dialogue.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Dialogue.Data.Email.OutboxMessage", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Subjects");
 
                     b.Navigation("Threads");

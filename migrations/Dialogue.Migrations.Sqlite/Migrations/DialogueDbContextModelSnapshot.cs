@@ -564,6 +564,36 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.ToTable("PublicSubscribers");
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Email.OutboxAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId");
+
+                    b.ToTable("OutboxAttachments");
+                });
+
             modelBuilder.Entity("Dialogue.Data.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1986,6 +2016,9 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                         .HasMaxLength(19)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MinutesAnnouncedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MinutesHtml")
                         .HasColumnType("TEXT");
 
@@ -2164,6 +2197,43 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.HasIndex("WorkshopId", "Status", "WaitingSince");
 
                     b.ToTable("WorkshopRegistrations");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeadMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ScheduledFor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WorkshopId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("WorkshopId", "LeadMinutes", "ScheduledFor", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("WorkshopReminders");
                 });
 
             modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopSeries", b =>
@@ -2507,6 +2577,15 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Email.OutboxAttachment", b =>
+                {
+                    b.HasOne("Dialogue.Data.Email.OutboxMessage", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("OutboxMessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3146,6 +3225,26 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.Navigation("Workshop");
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopReminder", b =>
+                {
+                    b.HasOne("Dialogue.Data.Email.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Workshops.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopSeries", b =>
                 {
                     b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
@@ -3245,6 +3344,8 @@ namespace Dialogue.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Dialogue.Data.Email.OutboxMessage", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Subjects");
 
                     b.Navigation("Threads");

@@ -34,6 +34,8 @@ public class OutboxMessage
     public List<OutboxMessageThread> Threads { get; set; } = [];
     /// <summary>The other labelled subjects (a glossary, an availability poll) the message carries content of.</summary>
     public List<OutboxMessageSubject> Subjects { get; set; } = [];
+    /// <summary>Files sent with the message (calendar invitations); empty for most messages.</summary>
+    public List<OutboxAttachment> Attachments { get; set; } = [];
 }
 
 /// <summary>

@@ -42,3 +42,14 @@ internal sealed class OutboxMessageSubjectConfiguration : IEntityTypeConfigurati
         carried.HasOne<OutboxMessage>().WithMany(m => m.Subjects).HasForeignKey(c => c.OutboxMessageId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class OutboxAttachmentConfiguration : IEntityTypeConfiguration<OutboxAttachment>
+{
+    public void Configure(EntityTypeBuilder<OutboxAttachment> attachment)
+    {
+        attachment.Property(a => a.FileName).HasMaxLength(200);
+        attachment.Property(a => a.ContentType).HasMaxLength(200);
+        attachment.HasOne<OutboxMessage>().WithMany(m => m.Attachments).HasForeignKey(a => a.OutboxMessageId).OnDelete(DeleteBehavior.Cascade);
+        attachment.HasIndex(a => a.OutboxMessageId);
+    }
+}

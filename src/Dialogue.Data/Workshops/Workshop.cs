@@ -59,6 +59,8 @@ public class Workshop
     public string? MinutesSource { get; set; }
     public string? MinutesHtml { get; set; }
     public DateTimeOffset? MinutesUpdatedAt { get; set; }
+    /// <summary>When the registrants were told of the minutes: set once, by their first publication.</summary>
+    public DateTimeOffset? MinutesAnnouncedAt { get; set; }
 
     public Space? Space { get; set; }
     public List<WorkshopOrganiser> Organisers { get; set; } = [];

@@ -56,6 +56,9 @@ public sealed class QueuedEmailRedaction(DialogueDbContext db, EmailRenderer ren
             message.HtmlBody = rendered.Html;
             message.TextBody = rendered.Text;
         }
+        // An attachment (an .ics invitation) carries the content the notice replaces: it does not leave either.
+        message.Attachments.Clear();
+        await db.OutboxAttachments.Where(a => a.OutboxMessageId == message.Id).ExecuteDeleteAsync(CancellationToken.None);
         // Stored as sent, so a retry or a resend after a crash carries the notice too, and the check is not repeated.
         await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Subject, message.Subject)

@@ -25,11 +25,15 @@ public sealed partial class WorkshopCalendar(IOptions<AppOptions> app, IStringLo
 
     public string UidOf(long workshopId) => $"workshop-{workshopId}@{new Uri(app.Value.PublicUrl).Host}";
 
-    /// <summary>One workshop, as a download or an attachment: METHOD:CANCEL once cancelled, so a calendar removes it.</summary>
-    public string ForWorkshop(CalendarEntry entry, DigestEmailSettings site)
+    /// <summary>
+    /// One workshop, as a download or an attachment: METHOD:CANCEL once cancelled, so a calendar removes it. An attachment
+    /// to a notice is an update (<paramref name="invitation"/>: METHOD:REQUEST), which a mail client applies to the event
+    /// with the same UID and a lower SEQUENCE.
+    /// </summary>
+    public string ForWorkshop(CalendarEntry entry, DigestEmailSettings site, bool invitation = false)
     {
         var calendar = NewCalendar();
-        calendar.Method = entry.CancelledAt is null ? "PUBLISH" : "CANCEL";
+        calendar.Method = entry.CancelledAt is not null ? "CANCEL" : invitation ? "REQUEST" : "PUBLISH";
         Add(calendar, entry, site);
         return Serialize(calendar);
     }

@@ -78,13 +78,8 @@ public class EditModel(DialogueDbContext db, CurrentViewer current, WorkshopLoad
             ModelState.AddModelError(nameof(Minutes), text["The minutes can be at most 40,000 characters."]);
             return Page();
         }
-        var now = clock.GetUtcNow();
         var source = string.IsNullOrWhiteSpace(Minutes) ? null : Minutes;
-        var html = source is null ? null : editor.Render(source);
-        await db.Workshops.Where(w => w.Id == workshopId).ExecuteUpdateAsync(s => s
-            .SetProperty(w => w.MinutesSource, source)
-            .SetProperty(w => w.MinutesHtml, html)
-            .SetProperty(w => w.MinutesUpdatedAt, now), ct);
+        await editor.SaveMinutesAsync(workshopId, source, ct);
         TempData["Status"] = (string)text["The minutes are saved."];
         return Redirect($"/Workshops/{workshopId}");
     }

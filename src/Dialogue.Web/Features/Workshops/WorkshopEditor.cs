@@ -16,7 +16,8 @@ namespace Dialogue.Web.Features.Workshops;
 /// hold. A new workshop and its discussion thread are written in one transaction.
 /// </summary>
 public sealed class WorkshopEditor(
-    DialogueDbContext db, MarkdownRenderer markdown, Posting posting, Registrations registrations, TimeProvider clock, IStringLocalizer<Text> text)
+    DialogueDbContext db, MarkdownRenderer markdown, Posting posting, Registrations registrations, WorkshopMail mail, TimeProvider clock,
+    IStringLocalizer<Text> text)
 {
     /// <summary>The form, checked and resolved to instants in the organiser's zone.</summary>
     public sealed record Checked(
@@ -136,25 +137,64 @@ public sealed class WorkshopEditor(
             {
                 return false;
             }
+            var moved = workshop.StartsAt != input.StartsAt || workshop.EndsAt != input.EndsAt;
             Apply(workshop, input, now);
             workshop.Sequence++;
             await db.SaveChangesAsync(ct);
             await registrations.PromoteAsync(workshop, now, ct);
+            if (moved)
+            {
+                // In the same transaction as the new time: the notice exists exactly when the change does.
+                await mail.WithdrawQueuedRemindersAsync(workshopId, "the workshop has a new time", forgetLedger: true, ct);
+                await mail.NotifyAsync(workshopId, WorkshopMailKind.Rescheduled, [WorkshopRegistrationStatus.Registered], ct);
+            }
             return true;
         }, ct);
 
     public Task CancelAsync(long workshopId, string organiserId, CancellationToken ct) =>
-        registrations.InTurnAsync(workshopId, (workshop, now) =>
+        registrations.InTurnAsync(workshopId, async (workshop, now) =>
         {
-            if (workshop.CancelledAt is null)
+            if (workshop.CancelledAt is not null)
             {
-                workshop.CancelledAt = now;
-                workshop.CancelledById = organiserId;
-                workshop.UpdatedAt = now;
-                workshop.Sequence++;
+                return 0;
             }
-            return Task.FromResult(0);
+            workshop.CancelledAt = now;
+            workshop.CancelledById = organiserId;
+            workshop.UpdatedAt = now;
+            workshop.Sequence++;
+            await db.SaveChangesAsync(ct);
+            await mail.WithdrawQueuedRemindersAsync(workshopId, "the workshop was cancelled", forgetLedger: false, ct);
+            return await mail.NotifyAsync(workshopId, WorkshopMailKind.Cancelled,
+                [WorkshopRegistrationStatus.Registered, WorkshopRegistrationStatus.Waiting], ct);
         }, ct);
+
+    /// <summary>
+    /// Saves the minutes; their first publication is announced to the registrants by the label's email rule, in the same
+    /// transaction. Later edits are not announced again: a correction should not bring a second mail.
+    /// </summary>
+    public async Task SaveMinutesAsync(long workshopId, string? source, CancellationToken ct)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            var now = clock.GetUtcNow();
+            var html = source is null ? null : Render(source);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // The condition is the claim: of two organisers saving the first minutes at once, one announces them.
+            var first = source is not null && await db.Workshops.Where(w => w.Id == workshopId && w.MinutesAnnouncedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.MinutesAnnouncedAt, now), ct) == 1;
+            await db.Workshops.Where(w => w.Id == workshopId).ExecuteUpdateAsync(s => s
+                .SetProperty(w => w.MinutesSource, source)
+                .SetProperty(w => w.MinutesHtml, html)
+                .SetProperty(w => w.MinutesUpdatedAt, now), ct);
+            if (first)
+            {
+                await mail.NotifyAsync(workshopId, WorkshopMailKind.Minutes, [WorkshopRegistrationStatus.Registered], ct);
+                await db.SaveChangesAsync(ct);
+            }
+            await transaction.CommitAsync(ct);
+        });
+    }
 
     public string Render(string? source) => MarkdownRenderer.Finish(markdown.Parse(source ?? ""), new Dictionary<string, string>()).Html;
 

@@ -67,6 +67,7 @@ public sealed class WorkshopsDemo(DialogueDbContext db, WorkshopEditor editor, R
         past.MinutesSource = minutes;
         past.MinutesHtml = editor.Render(minutes);
         past.MinutesUpdatedAt = site.Now;
+        past.MinutesAnnouncedAt = site.Now; // published long ago: a demo edit is a correction, not news
         await db.SaveChangesAsync(ct);
     }
 

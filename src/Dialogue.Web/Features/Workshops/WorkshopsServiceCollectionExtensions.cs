@@ -9,6 +9,10 @@ public static class WorkshopsServiceCollectionExtensions
         services.AddScoped<WorkshopLoader>();
         services.AddScoped<WorkshopEditor>();
         services.AddScoped<Registrations>();
+        services.AddScoped<WorkshopMail>();
+        services.AddScoped<WorkshopReminderJob>();
+        services.AddScoped<Dialogue.Web.Features.Digests.IDigestSection, UpcomingWorkshopsSection>();
+        services.AddOptions<WorkshopReminderOptions>().BindConfiguration(WorkshopReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<IDemoPart, WorkshopsDemo>();
         return services;
     }

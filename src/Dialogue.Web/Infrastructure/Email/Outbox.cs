@@ -22,7 +22,8 @@ public sealed class Outbox(DialogueDbContext db, EmailRenderer renderer, TimePro
         IDictionary<string, object?> parameters,
         IReadOnlyDictionary<string, string>? headers = null,
         IReadOnlyCollection<CarriedThread>? threads = null,
-        IReadOnlyCollection<CarriedSubject>? subjects = null)
+        IReadOnlyCollection<CarriedSubject>? subjects = null,
+        IReadOnlyCollection<EmailAttachment>? attachments = null)
         where TTemplate : IComponent
     {
         var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
@@ -47,6 +48,7 @@ public sealed class Outbox(DialogueDbContext db, EmailRenderer renderer, TimePro
                 // What the sender compares with the threads' labels at send time (QueuedEmailRedaction).
                 Threads = [.. (threads ?? []).DistinctBy(t => t.ThreadId).Select(t => new OutboxMessageThread { ThreadId = t.ThreadId, Label = t.Label })],
                 Subjects = [.. (subjects ?? []).DistinctBy(s => (s.Kind, s.Id)).Select(s => new OutboxMessageSubject { Kind = s.Kind, SubjectId = s.Id, Label = s.Label })],
+                Attachments = [.. (attachments ?? []).Select(a => new OutboxAttachment { FileName = a.FileName, ContentType = a.ContentType, Content = a.Content })],
             };
             db.OutboxMessages.Add(message);
             return message;

@@ -95,7 +95,7 @@ public sealed class OutboxSender(
 
     private async Task<Outcome> SendOneAsync(Claim claim, CancellationToken ct)
     {
-        var message = await sendTimeCheck.ApplyAsync(await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == claim.Id, ct), ct);
+        var message = await sendTimeCheck.ApplyAsync(await db.OutboxMessages.AsNoTracking().Include(m => m.Attachments).SingleAsync(m => m.Id == claim.Id, ct), ct);
         // Abandoned well before the lease ends, so no other sender can take the message while it is on the wire.
         using var budget = new CancellationTokenSource(options.Value.ClaimLease / 2, clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, budget.Token);
@@ -223,7 +223,12 @@ public sealed class OutboxSender(
                 mime.Headers.Add(name, value);
             }
         }
-        mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        foreach (var attachment in message.Attachments)
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        }
+        mime.Body = body.ToMessageBody();
         DkimSigning.SignIfConfigured(mime, options.Dkim);
         return mime;
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using Dialogue.Data;
+using Dialogue.Data.AccessReviews;
 using Dialogue.Data.Accounts;
 using Dialogue.Data.Admin;
 using Dialogue.Data.Digests;
@@ -106,9 +107,21 @@ public sealed class CopiedSite : IAsyncLifetime
             db.WorkshopCalendarFeeds.Add(new WorkshopCalendarFeed { UserId = Member.Id, TokenHash = new string('c', 64), CreatedAt = now });
             var session = await db.WorkshopSessions.OrderBy(s => s.Id).FirstAsync();
             db.WorkshopSessionSpeakers.Add(new WorkshopSessionSpeaker { SessionId = session.Id, UserId = Member.Id });
+            db.AccessReviewIntervals.Add(new AccessReviewInterval { SpaceId = space.Id, Days = 30, SetById = Member.Id, SetAt = now });
             var carrying = Message("carrying@test.dialogue", now, sentAt: now);
             carrying.Threads.Add(new OutboxMessageThread { ThreadId = thread.Id, Label = SensitivityLabel.Red });
+            carrying.Attachments.Add(new OutboxAttachment { FileName = "workshop.ics", ContentType = "text/calendar", Content = "BEGIN:VCALENDAR"u8.ToArray() });
             db.OutboxMessages.Add(carrying);
+            await db.SaveChangesAsync();
+            db.WorkshopReminders.Add(new WorkshopReminder
+            {
+                WorkshopId = session.WorkshopId,
+                UserId = Member.Id,
+                LeadMinutes = 60,
+                ScheduledFor = now,
+                OutboxMessageId = carrying.Id,
+                CreatedAt = now,
+            });
             await db.SaveChangesAsync();
         });
     }

@@ -11,14 +11,112 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dialogue.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(DialogueDbContext))]
-    [Migration("20261130104123_Embargo")]
-    partial class Embargo
+    [Migration("20261130120844_SeriesRemindersEmbargoReview")]
+    partial class SeriesRemindersEmbargoReview
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Dialogue.Data.AccessReviews.AccessReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LapsesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("SpaceId");
+
+                    b.HasIndex("ThreadId");
+
+                    b.HasIndex("ClosedAt", "SpaceId");
+
+                    b.ToTable("AccessReviews", (string)null);
+                });
+
+            modelBuilder.Entity("Dialogue.Data.AccessReviews.AccessReviewInterval", b =>
+                {
+                    b.Property<long>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SpaceId");
+
+                    b.HasIndex("SetById");
+
+                    b.ToTable("AccessReviewIntervals", (string)null);
+                });
+
+            modelBuilder.Entity("Dialogue.Data.AccessReviews.AccessReviewItem", b =>
+                {
+                    b.Property<long>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("JoinedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReviewId", "UserId");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AccessReviewItems", (string)null);
+                });
 
             modelBuilder.Entity("Dialogue.Data.Accounts.DialogueUser", b =>
                 {
@@ -469,6 +567,36 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.ToTable("PublicSubscribers");
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Email.OutboxAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId");
+
+                    b.ToTable("OutboxAttachments");
+                });
+
             modelBuilder.Entity("Dialogue.Data.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -548,6 +676,25 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Email.OutboxMessageSubject", b =>
+                {
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Label")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OutboxMessageId", "Kind", "SubjectId");
+
+                    b.ToTable("OutboxMessageSubjects", (string)null);
                 });
 
             modelBuilder.Entity("Dialogue.Data.Email.OutboxMessageThread", b =>
@@ -1872,6 +2019,9 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                         .HasMaxLength(19)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MinutesAnnouncedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MinutesHtml")
                         .HasColumnType("TEXT");
 
@@ -2050,6 +2200,109 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.HasIndex("WorkshopId", "Status", "WaitingSince");
 
                     b.ToTable("WorkshopRegistrations");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeadMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ScheduledFor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WorkshopId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("WorkshopId", "LeadMinutes", "ScheduledFor", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("WorkshopReminders");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopSeries", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstEnd")
+                        .IsRequired()
+                        .HasMaxLength(19)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstStart")
+                        .IsRequired()
+                        .HasMaxLength(19)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Label")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WeekOfMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("SpaceId");
+
+                    b.ToTable("WorkshopSeries", t =>
+                        {
+                            t.HasCheckConstraint("CK_WorkshopSeries_count", "\"Count\" >= 1");
+                        });
                 });
 
             modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopSession", b =>
@@ -2260,6 +2513,54 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Dialogue.Data.AccessReviews.AccessReview", b =>
+                {
+                    b.HasOne("Dialogue.Data.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Threads.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Dialogue.Data.AccessReviews.AccessReviewInterval", b =>
+                {
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("SetById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dialogue.Data.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.AccessReviews.AccessReviewItem", b =>
+                {
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dialogue.Data.AccessReviews.AccessReview", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dialogue.Data.Accounts.Invitation", b =>
                 {
                     b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
@@ -2279,6 +2580,24 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Email.OutboxAttachment", b =>
+                {
+                    b.HasOne("Dialogue.Data.Email.OutboxMessage", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Email.OutboxMessageSubject", b =>
+                {
+                    b.HasOne("Dialogue.Data.Email.OutboxMessage", null)
+                        .WithMany("Subjects")
+                        .HasForeignKey("OutboxMessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2839,6 +3158,11 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Dialogue.Data.Workshops.WorkshopSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Dialogue.Data.Spaces.Space", "Space")
                         .WithMany()
                         .HasForeignKey("SpaceId")
@@ -2902,6 +3226,43 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Workshop");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopReminder", b =>
+                {
+                    b.HasOne("Dialogue.Data.Email.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Workshops.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopSeries", b =>
+                {
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Spaces.Space", "Space")
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Space");
                 });
 
             modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopSession", b =>
@@ -2979,8 +3340,17 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dialogue.Data.AccessReviews.AccessReview", b =>
+                {
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("Dialogue.Data.Email.OutboxMessage", b =>
                 {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Subjects");
+
                     b.Navigation("Threads");
                 });
 

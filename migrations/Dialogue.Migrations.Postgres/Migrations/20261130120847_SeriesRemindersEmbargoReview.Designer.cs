@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Dialogue.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(DialogueDbContext))]
-    [Migration("20261130105756_WorkshopSeries")]
-    partial class WorkshopSeries
+    [Migration("20261130120847_SeriesRemindersEmbargoReview")]
+    partial class SeriesRemindersEmbargoReview
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -25,6 +25,106 @@ namespace Dialogue.Migrations.Postgres.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Dialogue.Data.AccessReviews.AccessReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTimeOffset>("LapsesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SpaceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ThreadId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("SpaceId");
+
+                    b.HasIndex("ThreadId");
+
+                    b.HasIndex("ClosedAt", "SpaceId");
+
+                    b.ToTable("AccessReviews", (string)null);
+                });
+
+            modelBuilder.Entity("Dialogue.Data.AccessReviews.AccessReviewInterval", b =>
+                {
+                    b.Property<long>("SpaceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetById")
+                        .HasColumnType("text");
+
+                    b.HasKey("SpaceId");
+
+                    b.HasIndex("SetById");
+
+                    b.ToTable("AccessReviewIntervals", (string)null);
+                });
+
+            modelBuilder.Entity("Dialogue.Data.AccessReviews.AccessReviewItem", b =>
+                {
+                    b.Property<long>("ReviewId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ReviewId", "UserId");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AccessReviewItems", (string)null);
+                });
 
             modelBuilder.Entity("Dialogue.Data.Accounts.DialogueUser", b =>
                 {
@@ -487,6 +587,38 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.ToTable("PublicSubscribers");
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Email.OutboxAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId");
+
+                    b.ToTable("OutboxAttachments");
+                });
+
             modelBuilder.Entity("Dialogue.Data.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -568,6 +700,25 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Email.OutboxMessageSubject", b =>
+                {
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SubjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Label")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OutboxMessageId", "Kind", "SubjectId");
+
+                    b.ToTable("OutboxMessageSubjects", (string)null);
                 });
 
             modelBuilder.Entity("Dialogue.Data.Email.OutboxMessageThread", b =>
@@ -1368,6 +1519,9 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("EmbargoUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Label")
                         .HasColumnType("integer");
 
@@ -1418,6 +1572,8 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.HasIndex("AuthorId");
 
                     b.HasIndex("ClosedById");
+
+                    b.HasIndex("EmbargoUntil");
 
                     b.HasIndex("LockedById");
 
@@ -1535,6 +1691,9 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("EditedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("EmbargoUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("GlossaryLinksOff")
                         .HasColumnType("boolean");
 
@@ -1581,6 +1740,8 @@ namespace Dialogue.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EmbargoUntil");
+
                     b.HasIndex("QuotedPostId");
 
                     b.HasIndex("StatusChangedById");
@@ -1588,6 +1749,8 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.HasIndex("AuthorId", "CreatedAt");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("ThreadId", "EmbargoUntil");
 
                     b.HasIndex("ThreadId", "Number")
                         .IsUnique();
@@ -1920,6 +2083,9 @@ namespace Dialogue.Migrations.Postgres.Migrations
                         .HasMaxLength(19)
                         .HasColumnType("character varying(19)");
 
+                    b.Property<DateTimeOffset?>("MinutesAnnouncedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("MinutesHtml")
                         .HasColumnType("text");
 
@@ -2102,6 +2268,45 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.HasIndex("WorkshopId", "Status", "WaitingSince");
 
                     b.ToTable("WorkshopRegistrations");
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("LeadMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("OutboxMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ScheduledFor")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("WorkshopId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("WorkshopId", "LeadMinutes", "ScheduledFor", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("WorkshopReminders");
                 });
 
             modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopSeries", b =>
@@ -2388,6 +2593,54 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Dialogue.Data.AccessReviews.AccessReview", b =>
+                {
+                    b.HasOne("Dialogue.Data.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Threads.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Dialogue.Data.AccessReviews.AccessReviewInterval", b =>
+                {
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("SetById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dialogue.Data.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.AccessReviews.AccessReviewItem", b =>
+                {
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dialogue.Data.AccessReviews.AccessReview", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dialogue.Data.Accounts.Invitation", b =>
                 {
                     b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
@@ -2407,6 +2660,24 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Email.OutboxAttachment", b =>
+                {
+                    b.HasOne("Dialogue.Data.Email.OutboxMessage", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dialogue.Data.Email.OutboxMessageSubject", b =>
+                {
+                    b.HasOne("Dialogue.Data.Email.OutboxMessage", null)
+                        .WithMany("Subjects")
+                        .HasForeignKey("OutboxMessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3037,6 +3308,26 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.Navigation("Workshop");
                 });
 
+            modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopReminder", b =>
+                {
+                    b.HasOne("Dialogue.Data.Email.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dialogue.Data.Workshops.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dialogue.Data.Workshops.WorkshopSeries", b =>
                 {
                     b.HasOne("Dialogue.Data.Accounts.DialogueUser", null)
@@ -3129,8 +3420,17 @@ namespace Dialogue.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dialogue.Data.AccessReviews.AccessReview", b =>
+                {
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("Dialogue.Data.Email.OutboxMessage", b =>
                 {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Subjects");
+
                     b.Navigation("Threads");
                 });
 
