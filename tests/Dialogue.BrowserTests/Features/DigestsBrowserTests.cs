@@ -33,6 +33,8 @@ public sealed class DigestsBrowserTests(BrowserFixture fixture)
         var space = await app.CreateSpaceAsync(SensitivityLabel.Green);
         await app.AddToSpaceAsync(space.Id, author);
         var title = ThreadsWorld.Unique("Morning reading");
+        // The shared app's clock stands still, so threads of earlier tests share its instant; this one is newer.
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
         await app.StartThreadAsync(space.Id, author, SensitivityLabel.Green, title, "Worth reading over breakfast.");
 
         // 08:00 in Tokyo is 23:00 UTC the day before: run the digest jobs just before, then just after.

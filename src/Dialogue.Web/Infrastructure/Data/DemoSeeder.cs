@@ -175,7 +175,6 @@ public sealed partial class DemoSeeder(
         return thread.Id;
     }
 
-    /// <summary>Moves posts (and what they caused) back to when they were "written"; the thread's activity follows its latest post.</summary>
     /// <summary>Moves a thread's posts (and their notifications) back in time; demo parts use it to spread their threads too.</summary>
     public static async Task BackdateAsync(DialogueDbContext db, long threadId, IReadOnlyList<(long PostId, DateTimeOffset At)> posts, CancellationToken ct)
     {

@@ -19,7 +19,7 @@ public sealed class NewThreadsSection(DialogueDbContext db, ThreadDigestReader r
         // A thread the recipient started themselves is no news to them; replies to it come through the other sections.
         var threads = await ThreadDigestReader.InChosenSpaces(db.Threads.AsNoTracking().VisibleTo(viewer), recipient)
             .Where(t => t.CreatedAt >= since && t.CreatedAt < until && (own == null || t.AuthorId != own))
-            .OrderByDescending(t => t.CreatedAt)
+            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id) // threads started in the same instant: the later first
             .Take(ThreadDigestReader.MaxItems)
             .Select(t => new
             {

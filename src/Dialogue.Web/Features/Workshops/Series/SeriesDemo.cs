@@ -43,7 +43,13 @@ public sealed class SeriesDemo(DialogueDbContext db, WorkshopEditor editor, Seri
         }
         var created = await series.CreateAsync(site.SpaceIds["open-research"], input, plan, site.Viewers("li.wei"), ct);
         var occurrences = await db.Workshops.Where(w => w.SeriesId == created.Id).OrderBy(w => w.OccurrenceIndex)
-            .Select(w => new { w.Id, w.LocalStart, w.LocalEnd }).ToListAsync(ct);
+            .Select(w => new { w.Id, w.LocalStart, w.LocalEnd, w.ThreadId }).ToListAsync(ct);
+        // Announced a week ago, so its discussion thread is not the demo's newest activity.
+        if (occurrences[0].ThreadId is { } threadId)
+        {
+            var opening = await db.Posts.Where(p => p.ThreadId == threadId && p.Number == 1).Select(p => p.Id).SingleAsync(ct);
+            await DemoSeeder.BackdateAsync(db, threadId, [(opening, site.Now.AddDays(-7))], ct);
+        }
 
         foreach (var person in new[] { "sarah", "kenji", "zhang.min", "marie" })
         {
