@@ -202,7 +202,7 @@ if [ "${SWEEP:-1}" = 1 ]; then
       "/Threads/$LONG_THREAD" "/Threads/$LONG_THREAD?p=$MIDDLE_PAGE" "/Threads/$LONG_THREAD?p=$LAST_PAGE" \
       "/Search?q=evaluation" "/Search?q=%E8%AF%84%E4%BC%B0" "/Search?q=sandbagging+study&p=2" "/Threads/Notifications" "/Threads/NotificationSettings" \
       "/Members/$MEMBER_ID" "/Accounts/Profile" "/Accounts/Sessions" "/Accounts/PersonalData" "/Digests/Settings" \
-      "/Workshops" "/Workshops/Calendar" "/Glossary" "/Threads/New"; do
+      "/Workshops" "/Workshops/Calendar" "/Glossary" "/Threads/New?spaceId=$CLOSED_SPACE"; do
     one_reader member "$path" "$COOKIE"
   done
   for path in "/Threads/$LONG_THREAD?p=$LAST_PAGE" "/Search?q=evaluation"; do
