@@ -2,8 +2,8 @@
 # Dialogue vs NodeBB in one command: builds what is missing (skipping what is done), sets up and seeds both apps
 # from scratch, measures them interleaved with bench.sh, summarises, stops every server it started and prints the
 # summary (also in $OUT/summary.md; $PEER_BENCH/results-latest points to the newest $OUT).
-#   bash tests/peer-bench/run-all.sh             the full measurement (about 13 minutes once built)
-#   QUICK=1 bash tests/peer-bench/run-all.sh     pipeline check only: 2-second runs, one pair per test (~3 minutes)
+#   bash tests/peer-bench/run-all.sh             the full measurement (about 14 minutes once built)
+#   QUICK=1 bash tests/peer-bench/run-all.sh     pipeline check only: 2-second runs, one pair per test (~2 minutes)
 # Settings (environment):
 #   PEER_BENCH=/tmp/peer-bench   where builds, databases, logs and results live
 #   TESTS="a b c1 c2 d e f g f2" which bench.sh tests to run
