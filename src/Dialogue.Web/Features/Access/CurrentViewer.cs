@@ -1,13 +1,17 @@
 using Dialogue.Data;
 using Dialogue.Data.Accounts;
 using Dialogue.Data.Spaces;
+using Dialogue.Web.Infrastructure.Caching;
 using Dialogue.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dialogue.Web.Features.Access;
 
-/// <summary>The request's viewer, built on first use from the principal and one membership query, then kept for the request.</summary>
-public sealed class CurrentViewer(IHttpContextAccessor http, DialogueDbContext db)
+/// <summary>
+/// The request's viewer, built on first use from the principal and one membership query, then kept for the request.
+/// The memberships are remembered between requests until something is written (<see cref="LocalWrites"/>).
+/// </summary>
+public sealed class CurrentViewer(IHttpContextAccessor http, DialogueDbContext db, LocalWrites writes)
 {
     private Viewer? viewer;
 
@@ -23,12 +27,12 @@ public sealed class CurrentViewer(IHttpContextAccessor http, DialogueDbContext d
             return viewer = Viewer.Anonymous;
         }
         var approved = user.IsApprovedAccount();
-        var spaces = approved
-            ? await db.SpaceMembers.AsNoTracking()
+        IReadOnlyDictionary<long, SpaceRole> spaces = approved
+            ? await writes.RememberAsync("viewer: spaces", userId, async () => (IReadOnlyDictionary<long, SpaceRole>)await db.SpaceMembers.AsNoTracking()
                 .Where(m => m.UserId == userId && m.Status == SpaceMemberStatus.Active)
                 .Select(m => new { m.SpaceId, m.Role })
-                .ToDictionaryAsync(m => m.SpaceId, m => m.Role, ct)
-            : [];
+                .ToDictionaryAsync(m => m.SpaceId, m => m.Role, ct))
+            : new Dictionary<long, SpaceRole>();
         return viewer = new Viewer
         {
             UserId = userId,

@@ -3,6 +3,7 @@ using Dialogue.Data.Accounts;
 using Dialogue.Data.Spaces;
 using Dialogue.Data.Threads;
 using Dialogue.Web.Features.Access;
+using Dialogue.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace Dialogue.Web.Features.Moderation;
 /// themselves (held posts and flags they may moderate, join requests of spaces they manage, accounts for admins).
 /// Nothing is queried for anyone who moderates nothing, so a member's or a visitor's page costs no extra query.
 /// </summary>
-public sealed class StaffWorkViewComponent(DialogueDbContext db, CurrentViewer current) : ViewComponent
+public sealed class StaffWorkViewComponent(DialogueDbContext db, CurrentViewer current, LocalWrites writes) : ViewComponent
 {
     /// <summary>Marks the badge's queries in the SQL, so a page's own query count can leave the layout's out.</summary>
     public const string QueryTag = "layout: staff work";
@@ -38,6 +39,12 @@ public sealed class StaffWorkViewComponent(DialogueDbContext db, CurrentViewer c
         {
             return Content("");
         }
+        // Every page shows the badge; its five counts are read again only after something was written.
+        return View(await writes.RememberAsync(QueryTag, viewer.UserId!, () => CountAsync(viewer, managed, ct)));
+    }
+
+    private async Task<Work> CountAsync(Viewer viewer, long[] managed, CancellationToken ct)
+    {
         var moderated = db.Posts.AsNoTracking().TagWith(QueryTag).ModeratedBy(viewer).Where(p => !p.IsDeleted);
         var held = await moderated.CountAsync(p => p.Status == PostStatus.Pending, ct);
         var flagged = await moderated.CountAsync(p => db.Flags.Any(f => f.PostId == p.Id && f.ResolvedAt == null), ct);
@@ -67,6 +74,6 @@ public sealed class StaffWorkViewComponent(DialogueDbContext db, CurrentViewer c
             })
             .ToListAsync(ct);
         var accessReviews = reviews.Select(r => new AccessReview(r.Name ?? "", Privacy.AccessReviews.AccessReviewJob.Link(r.SpaceId, r.ThreadId), r.ThreadId is not null, r.Pending)).ToList();
-        return View(new Work(held, flagged, joins, accounts, viewer.IsAdmin, accessReviews));
+        return new Work(held, flagged, joins, accounts, viewer.IsAdmin, accessReviews);
     }
 }

@@ -10,7 +10,7 @@ namespace Dialogue.Web.Infrastructure.Caching;
 /// lists what does NOT matter instead of what does, so a new feature's table evicts until someone says otherwise.
 /// The eviction waits for the commit: evicting earlier would let a reader cache the old rows again.
 /// </summary>
-public sealed partial class AnonymousPageEviction(AnonymousPageCache cache) : DbCommandInterceptor, IDbTransactionInterceptor
+public sealed partial class AnonymousPageEviction(AnonymousPageCache cache, LocalWrites writes) : DbCommandInterceptor, IDbTransactionInterceptor
 {
     // Tables a signed-out reader's page never shows, some of them written while members read (read marks, notifications, access log).
     private static readonly HashSet<string> Unshown = new(StringComparer.OrdinalIgnoreCase)
@@ -20,22 +20,34 @@ public sealed partial class AnonymousPageEviction(AnonymousPageCache cache) : Db
         "AspNetUserTokens", "AspNetUserLogins", "AdminAuditEntries", "Invitations",
     };
 
+    // Tables no member's remembered counts read (LocalWrites): an audit row or a queued mail moves nothing a page counts.
+    private static readonly HashSet<string> Uncounted = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ThreadAccessLog", "AdminAuditEntries", "DataProtectionKeys", "OutboxMessages", "OutboxAttachments", "OutboxMessageThreads",
+        "OutboxMessageSubjects", "DigestLedger", "DigestPreviewAudits",
+    };
+
     private bool pending;
+    private bool pendingAny;
 
     // INSERT INTO "T", UPDATE "T", DELETE FROM "T" — but not a row lock (FOR UPDATE) or an upsert's DO UPDATE.
     [GeneratedRegex("""(?<!\bFOR\s+)(?<!\bDO\s+)\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Write();
 
-    public static bool ChangesShownContent(string sql)
+    public static bool ChangesShownContent(string sql) => Scan(sql).Shown;
+
+    private static (bool Any, bool Shown) Scan(string sql)
     {
+        var any = false;
         foreach (Match match in Write().Matches(sql))
         {
+            any |= !Uncounted.Contains(match.Groups[1].Value);
             if (!Unshown.Contains(match.Groups[1].Value))
             {
-                return true;
+                return (true, true);
             }
         }
-        return false;
+        return (any, false);
     }
 
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
@@ -79,11 +91,11 @@ public sealed partial class AnonymousPageEviction(AnonymousPageCache cache) : Db
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
         CommittedAsync(cancellationToken).AsTask();
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => pending = false;
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => pending = pendingAny = false;
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        pending = false;
+        pending = pendingAny = false;
         return Task.CompletedTask;
     }
 
@@ -91,22 +103,34 @@ public sealed partial class AnonymousPageEviction(AnonymousPageCache cache) : Db
 
     private async ValueTask WroteAsync(DbCommand command, CancellationToken ct)
     {
-        if (!cache.Enabled || !ChangesShownContent(command.CommandText))
+        if (!cache.Enabled)
         {
             return;
         }
-        if (command.Transaction is null)
+        var (any, shown) = Scan(command.CommandText);
+        if (command.Transaction is not null)
+        {
+            pending |= shown;
+            pendingAny |= any;
+            return;
+        }
+        if (any)
+        {
+            writes.Committed();
+        }
+        if (shown)
         {
             await cache.EvictAsync(ct);
-        }
-        else
-        {
-            pending = true;
         }
     }
 
     private async ValueTask CommittedAsync(CancellationToken ct)
     {
+        if (pendingAny)
+        {
+            pendingAny = false;
+            writes.Committed();
+        }
         if (pending)
         {
             pending = false;

@@ -12,6 +12,8 @@ public static class CachingServiceCollectionExtensions
         services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AnonymousPageCache>();
         services.AddScoped<AnonymousPageEviction>();
+        services.AddMemoryCache();
+        services.AddSingleton<LocalWrites>();
         services.AddOutputCache();
         services.AddOptions<OutputCacheOptions>().Configure<AnonymousPageCache, Microsoft.Extensions.Options.IOptions<CachingOptions>>((o, cache, caching) =>
         {

@@ -5,6 +5,7 @@ using Dialogue.Data.Spaces;
 using Dialogue.Data.Threads;
 using Dialogue.Tests.Infrastructure;
 using Dialogue.Web.Features.Access;
+using Dialogue.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -82,7 +83,7 @@ public sealed class PolicyAndQueryAgreeTests(PolicyAndQueryAgreeTests.World worl
                 var stored = await sp.GetRequiredService<UserManager<DialogueUser>>().FindByIdAsync(user.Id);
                 var principal = await sp.GetRequiredService<SignInManager<DialogueUser>>().CreateUserPrincipalAsync(stored!);
                 var http = new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = principal } };
-                return (await new CurrentViewer(http, db).GetAsync(), await ViewerLoader.ForUserAsync(db, user.Id, CancellationToken.None));
+                return (await new CurrentViewer(http, db, sp.GetRequiredService<LocalWrites>()).GetAsync(), await ViewerLoader.ForUserAsync(db, user.Id, CancellationToken.None));
             });
             var what = $"{account}/{membership}";
             Assert.True(fromRequest.IsApproved == fromDatabase.IsApproved, $"{what}: approved {fromRequest.IsApproved} in a request, {fromDatabase.IsApproved} in a job");
