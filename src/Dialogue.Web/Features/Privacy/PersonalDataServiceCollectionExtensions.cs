@@ -1,6 +1,9 @@
 using Dialogue.Web.Infrastructure.Data;
+using Dialogue.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Dialogue.Web.Features.Privacy;
 
@@ -17,7 +20,10 @@ public static class PersonalDataServiceCollectionExtensions
         services.AddScoped<RetentionJob>();
         services.AddScoped<IDemoPart, RetentionDemoPart>();
         // Replaces Identity's own stamp validator (registered by AddIdentity, which runs before this).
-        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, SessionsStampValidator>());
+        services.AddScoped<SessionsStampValidator>();
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator>(sp => new RecentStampCheck<SessionsStampValidator>(
+            sp.GetRequiredService<IOptions<SecurityStampValidatorOptions>>(), sp.GetRequiredService<IOptions<IdentityOptions>>(),
+            sp.GetRequiredService<IMemoryCache>(), SessionsStore.IdOf)));
         return services;
     }
 }

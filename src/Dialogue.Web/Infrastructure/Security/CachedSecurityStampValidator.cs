@@ -31,7 +31,7 @@ public class CachedSecurityStampValidator(
             await base.ValidateAsync(context);
             return;
         }
-        var key = ("security-stamp-verified", userId, stamp, CacheScope(principal!));
+        var key = Key(principal!, identity.Value, CacheScope(principal!))!;
         // Judged by the app's clock, not the cache's own expiry, so the interval means the same as in the base.
         if (cache.TryGetValue(key, out DateTimeOffset verifiedAt) && TimeProvider.GetUtcNow() - verifiedAt < Options.ValidationInterval)
         {
@@ -46,6 +46,13 @@ public class CachedSecurityStampValidator(
             cache.Set(key, TimeProvider.GetUtcNow(), Options.ValidationInterval);
         }
     }
+
+    /// <summary>Where a passed check is remembered: per member, stamp and scope; null without a member or stamp.</summary>
+    public static object? Key(ClaimsPrincipal principal, IdentityOptions identity, string? scope) =>
+        principal.FindFirstValue(identity.ClaimsIdentity.UserIdClaimType) is { } userId
+        && principal.FindFirstValue(identity.ClaimsIdentity.SecurityStampClaimType) is { } stamp
+            ? ("security-stamp-verified", userId, stamp, scope)
+            : null;
 
     /// <summary>What else a verified check holds for, beyond the member and stamp (a subclass's session, say).</summary>
     protected virtual string? CacheScope(ClaimsPrincipal principal) => null;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -47,7 +48,10 @@ public static class SecurityServiceCollectionExtensions
         // A suspended member's or changed password's old cookies stop working within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddMemoryCache();
-        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, CachedSecurityStampValidator>());
+        services.AddScoped<CachedSecurityStampValidator>();
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator>(sp => new RecentStampCheck<CachedSecurityStampValidator>(
+            sp.GetRequiredService<IOptions<SecurityStampValidatorOptions>>(), sp.GetRequiredService<IOptions<IdentityOptions>>(),
+            sp.GetRequiredService<IMemoryCache>(), _ => null)));
 
         // Keys in the database: cookies, antiforgery tokens and signed links survive restarts and work on every node.
         services.AddDataProtection().SetApplicationName("Dialogue").PersistKeysToDbContext<DialogueDbContext>();
