@@ -4,6 +4,8 @@ using Dialogue.Data.Accounts;
 using Dialogue.Data.Sensitivity;
 using Dialogue.Tests.Infrastructure;
 using Dialogue.Web.Features.Threads;
+using Dialogue.Web.Infrastructure.Caching;
+using Dialogue.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -133,6 +135,28 @@ public sealed class MemberReadTests(MemberReadTests.CountingFactory factory) : I
 
         Assert.True(again.IsSuccessStatusCode);
         Assert.Empty(factory.Log.Writes());
+    }
+
+    [Fact]
+    public async Task The_header_count_is_read_again_only_after_a_write_and_then_follows_it_at_once()
+    {
+        var (threadId, reader) = await ThreadMentioningAsync();
+        var browser = await factory.CreateSignedInBrowserAsync(reader);
+        Assert.Contains("1", await NotificationsLinkAsync(browser), StringComparison.Ordinal);
+
+        factory.Log.Reset();
+        Assert.Contains("1", await NotificationsLinkAsync(browser), StringComparison.Ordinal);
+        // Remembered where one node holds the data (SQLite); with several PostgreSQL nodes another node's write would not be seen.
+        var remembered = factory.Services.GetRequiredService<LocalWrites>().Enabled;
+        Assert.Equal(factory.Provider == DatabaseProvider.Sqlite, remembered);
+        Assert.Equal(remembered ? 0 : 1, factory.Log.Count("\"Notifications\""));
+
+        var author = await factory.CreateMemberAsync();
+        var spaceId = await factory.WithDbAsync(db => db.Threads.Where(t => t.Id == threadId).Select(t => t.SpaceId).SingleAsync());
+        await factory.AddToSpaceAsync(spaceId, author);
+        await factory.ReplyAsync(threadId, author, $"Another question for @{reader.Email!.Split('@')[0]}.");
+
+        Assert.Contains("2", await NotificationsLinkAsync(browser), StringComparison.Ordinal);
     }
 
     [Fact]
