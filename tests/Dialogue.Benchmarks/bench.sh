@@ -347,7 +347,7 @@ DATABASE_NOTE=""
   fi
   echo "<!-- bench.sh:end -->"
 } >"$SECTION"
-if grep -q '<!-- bench.sh:begin -->' "$OUT"; then
+if grep -qs '<!-- bench.sh:begin -->' "$OUT"; then
   python3 - "$OUT" "$SECTION" <<'PY'
 import sys, re
 out, section = sys.argv[1], open(sys.argv[2]).read().rstrip("\n")
