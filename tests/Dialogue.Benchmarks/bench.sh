@@ -88,7 +88,7 @@ SPACE_SLUG="$(sql 'SELECT "Slug" FROM "Spaces" WHERE "DefaultLabel" = 0 ORDER BY
 # Members with a long-lived cookie: each signed in once through the real form, the cookie then sent unchanged.
 # A generated site lists its members and their password in generated.txt; the demo logs its password.
 GENERATED="$DATA_DIR/generated.txt"
-setting() { sed -n "s/^$1=//p" "$GENERATED" 2>/dev/null | head -1; }
+setting() { sed -n "s/^$1=//p" "$GENERATED" 2>/dev/null | head -1 || true; } # the demo has no generated.txt
 PASSWORD="${MEMBER_PASSWORD:-$(setting password)}"
 PASSWORD="${PASSWORD:-$(grep -o 'the password [^ ]*' "$WORK/app.log" | head -1 | awk '{print $3}' | tr -d '():')}"
 MEMBERS="${MEMBER_EMAILS:-$(setting members)}"
