@@ -6,8 +6,14 @@
 #   DATA=/path/to/generated/site bash tests/Dialogue.Benchmarks/bench.sh   # a site built by the generator (App:DataDirectory)
 #   DATA=/tmp/scale-full SMALL_DATA=/tmp/scale-small DIGESTS="1000 10000" bash tests/Dialogue.Benchmarks/bench.sh
 #     the whole issue-13 run: page scenarios and the one-reader sweep on DATA, search again on SMALL_DATA (corpus growth),
-#     and the digest benchmark for each recipient count (digest growth). SWEEP=0 skips the sweep.
-# Needs wrk and sqlite3 (installed from Debian when missing). Removes its temporary folder; leaves DATA alone.
+#     and the digest benchmark for each recipient count (digest growth). SWEEP=0 skips the sweep; SEARCH=0 skips search.
+#   PROVIDER=postgres CONNECTION="Host=127.0.0.1;Port=5432;Username=dialogue;Database=scale" DATA=/path/to/site \
+#     OUT=/tmp/pg.md bash tests/Dialogue.Benchmarks/bench.sh
+#     the app on PostgreSQL (Database__Provider and Database__ConnectionString, as docs/operations.md sets a node up);
+#     DATA is the generator's --data folder (generated.txt), CONNECTION its --connection; SMALL_CONNECTION goes with
+#     SMALL_DATA. Other app settings pass through the environment (e.g. Caching__AnonymousPages=true).
+# Needs wrk and sqlite3, or psql on PostgreSQL (installed from Debian when missing). Removes its temporary folder;
+# leaves DATA and the database alone.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CONNECTIONS="${CONNECTIONS:-1 32 64}"
@@ -15,10 +21,35 @@ SECONDS_EACH="${SECONDS_EACH:-10}"
 PORT="${PORT:-5107}"
 OUT="${OUT:-$ROOT/docs/performance.md}"
 BASE="http://127.0.0.1:$PORT"
+PROVIDER="${PROVIDER:-sqlite}"
+case "$PROVIDER" in
+  sqlite) SQL_TOOL=sqlite3; SQL_PACKAGE=sqlite3 ;;
+  postgres) SQL_TOOL=psql; SQL_PACKAGE=postgresql-client; [ -n "${CONNECTION:-}" ] || { echo "PROVIDER=postgres needs CONNECTION" >&2; exit 2; } ;;
+  *) echo "PROVIDER is sqlite or postgres" >&2; exit 2 ;;
+esac
 
-for tool in wrk sqlite3; do
-  command -v "$tool" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool"; }
+for tool in wrk "$SQL_TOOL"; do
+  package="$tool"; [ "$tool" = "$SQL_TOOL" ] && package="$SQL_PACKAGE"
+  command -v "$tool" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package"; }
 done
+
+# One query, one value, on the site's database. Identifiers are double-quoted, which both engines accept (PostgreSQL
+# needs it for the app's mixed-case names).
+sql() {
+  if [ "$PROVIDER" = sqlite ]; then sqlite3 "$DB" "$1"; return; fi
+  # psql takes the Npgsql connection string's parts as its PG* variables.
+  local pair key value vars=()
+  IFS=';' read -ra pairs <<<"$CONNECTION"
+  for pair in "${pairs[@]}"; do
+    key="$(tr '[:upper:]' '[:lower:]' <<<"${pair%%=*}" | tr -d ' ')"; value="${pair#*=}"
+    case "$key" in
+      host|server) vars+=("PGHOST=$value") ;; port) vars+=("PGPORT=$value") ;;
+      username|user|userid|"user id") vars+=("PGUSER=$value") ;; database|db) vars+=("PGDATABASE=$value") ;;
+      password) vars+=("PGPASSWORD=$value") ;;
+    esac
+  done
+  env "${vars[@]}" psql -XAtq -v ON_ERROR_STOP=1 -c "$1"
+}
 
 WORK="$(mktemp -d /tmp/dialogue-bench.XXXXXX)"
 trap 'kill "${APP_PID:-}" 2>/dev/null || true; wait "${APP_PID:-}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
@@ -28,10 +59,12 @@ dotnet publish "$ROOT/src/Dialogue.Web" -c Release -o "$WORK/app" -v q -nologo >
 # env, because a setting with dots in its name is no shell variable; the demo seeder logs the demo password.
 # Scheduled jobs are off: a digest run starting in the middle of a page scenario would measure itself, not the page
 # (digests have their own benchmark below).
+PROVIDER_SETTINGS=()
+[ "$PROVIDER" = postgres ] && PROVIDER_SETTINGS=(Database__Provider=Postgres "Database__ConnectionString=$CONNECTION")
 start_app() { # data directory, seed demo (true/false)
   (cd "$WORK/app" && exec env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
     Logging__LogLevel__Dialogue.Web.Infrastructure.Data.DemoSeeder=Information Jobs__RunServer=false \
-    App__DataDirectory="$1" Demo__Seed="$2" \
+    App__DataDirectory="$1" Demo__Seed="$2" "${PROVIDER_SETTINGS[@]}" \
     ./Dialogue.Web --urls "$BASE" >"$WORK/app.log" 2>&1) &
   APP_PID=$!
   # Seeding the demo comes first and can take minutes on a busy machine.
@@ -46,16 +79,16 @@ stop_app() { kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null ||
 start_app "$DATA_DIR" "$SEED"
 
 DB="$DATA_DIR/dialogue.db"
-LONG_THREAD="$(sqlite3 "$DB" "SELECT Id FROM Threads WHERE Label = 0 AND Status = 0 ORDER BY PostCount DESC LIMIT 1;")"
-LONG_POSTS="$(sqlite3 "$DB" "SELECT PostCount FROM Threads WHERE Id = $LONG_THREAD;")"
+LONG_THREAD="$(sql 'SELECT "Id" FROM "Threads" WHERE "Label" = 0 AND "Status" = 0 ORDER BY "PostCount" DESC LIMIT 1;')"
+LONG_POSTS="$(sql "SELECT \"PostCount\" FROM \"Threads\" WHERE \"Id\" = $LONG_THREAD;")"
 LAST_PAGE=$(( (LONG_POSTS + 19) / 20 ))
 MIDDLE_PAGE=$(( (LAST_PAGE + 1) / 2 ))
-SPACE_SLUG="$(sqlite3 "$DB" "SELECT Slug FROM Spaces WHERE DefaultLabel = 0 LIMIT 1;")"
+SPACE_SLUG="$(sql 'SELECT "Slug" FROM "Spaces" WHERE "DefaultLabel" = 0 ORDER BY "Id" LIMIT 1;')"
 
 # Members with a long-lived cookie: each signed in once through the real form, the cookie then sent unchanged.
 # A generated site lists its members and their password in generated.txt; the demo logs its password.
 GENERATED="$DATA_DIR/generated.txt"
-setting() { sed -n "s/^$1=//p" "$GENERATED" 2>/dev/null | head -1; }
+setting() { sed -n "s/^$1=//p" "$GENERATED" 2>/dev/null | head -1 || true; } # the demo has no generated.txt
 PASSWORD="${MEMBER_PASSWORD:-$(setting password)}"
 PASSWORD="${PASSWORD:-$(grep -o 'the password [^ ]*' "$WORK/app.log" | head -1 | awk '{print $3}' | tr -d '():')}"
 MEMBERS="${MEMBER_EMAILS:-$(setting members)}"
@@ -148,8 +181,10 @@ for c in $CONNECTIONS; do
   run "space $SPACE_SLUG, member" "/Spaces/$SPACE_SLUG" "$COOKIE" "$c"
   run "home, signed out" "/" "" "$c"
   run "home, member" "/" "$COOKIE" "$c"
-  run "search (20 queries), signed out" "/Search?q=model" "" "$c" "$WORK/search.lua"
-  run "search (20 queries), ${#COOKIES[@]} members" "/Search?q=model" "$COOKIE" "$c" "$WORK/search-members.lua"
+  if [ "${SEARCH:-1}" = 1 ]; then
+    run "search (20 queries), signed out" "/Search?q=model" "" "$c" "$WORK/search.lua"
+    run "search (20 queries), ${#COOKIES[@]} members" "/Search?q=model" "$COOKIE" "$c" "$WORK/search-members.lua"
+  fi
 done
 
 # Cost growth: the thread page against the thread's length (first and last page, one member reading), one connection.
@@ -159,8 +194,8 @@ GROWTH="$WORK/growth.md"
   echo "|---|---|---|---|---|---|---|"
 } >"$GROWTH"
 for length in 2 20 200 "$LONG_POSTS"; do
-  id="$(sqlite3 "$DB" "SELECT Id FROM Threads WHERE Label = 0 AND Status = 0 ORDER BY abs(PostCount - $length), Id LIMIT 1;")"
-  posts="$(sqlite3 "$DB" "SELECT PostCount FROM Threads WHERE Id = $id;")"
+  id="$(sql "SELECT \"Id\" FROM \"Threads\" WHERE \"Label\" = 0 AND \"Status\" = 0 ORDER BY abs(\"PostCount\" - $length), \"Id\" LIMIT 1;")"
+  posts="$(sql "SELECT \"PostCount\" FROM \"Threads\" WHERE \"Id\" = $id;")"
   last=$(( (posts + 19) / 20 ))
   pages="1"; [ "$last" -gt 1 ] && pages="1 $last"
   for page in $pages; do
@@ -174,10 +209,10 @@ SWEEP_RESULTS="$WORK/sweep.md"
 if [ "${SWEEP:-1}" = 1 ]; then
   ADMIN_COOKIE=""
   if [ -n "$ADMIN" ]; then ADMIN_COOKIE="dialogue.auth=$(sign_in "$ADMIN")"; fi
-  MEMBER_ID="$(sqlite3 "$DB" "SELECT Id FROM AspNetUsers WHERE NormalizedEmail = upper('$MEMBER');")"
-  CLOSED_SPACE="$(sqlite3 "$DB" "SELECT s.Id FROM Spaces s JOIN SpaceMembers m ON m.SpaceId = s.Id WHERE m.UserId = '$MEMBER_ID' ORDER BY s.JoinPolicy DESC, s.Id LIMIT 1;")"
-  CLOSED_SPACE="${CLOSED_SPACE:-$(sqlite3 "$DB" "SELECT Id FROM Spaces ORDER BY Id LIMIT 1;")}"
-  CLOSED_SLUG="$(sqlite3 "$DB" "SELECT Slug FROM Spaces WHERE Id = $CLOSED_SPACE;")"
+  MEMBER_ID="$(sql "SELECT \"Id\" FROM \"AspNetUsers\" WHERE \"NormalizedEmail\" = upper('$MEMBER');")"
+  CLOSED_SPACE="$(sql "SELECT s.\"Id\" FROM \"Spaces\" s JOIN \"SpaceMembers\" m ON m.\"SpaceId\" = s.\"Id\" WHERE m.\"UserId\" = '$MEMBER_ID' ORDER BY s.\"JoinPolicy\" DESC, s.\"Id\" LIMIT 1;")"
+  CLOSED_SPACE="${CLOSED_SPACE:-$(sql 'SELECT "Id" FROM "Spaces" ORDER BY "Id" LIMIT 1;')}"
+  CLOSED_SLUG="$(sql "SELECT \"Slug\" FROM \"Spaces\" WHERE \"Id\" = $CLOSED_SPACE;")"
   {
     echo "| page | reader | requests/s | p50 | p99 | CPU ms/request | load average | under 50 ms p99 |"
     echo "|---|---|---|---|---|---|---|---|"
@@ -198,18 +233,20 @@ if [ "${SWEEP:-1}" = 1 ]; then
       END { if (n == 0) { printf "| %s | %s | no request completed | | > %s s | | %s | **no** |\n", page, who, secs, load; exit }
             printf "| %s | %s | %s | %s | %s | %.2f | %s | %s |\n", page, who, rps, p50, p99, t * 1000 / hz / n, load, (ms(p99) < 50 ? "yes" : "**no**") }' <<<"$out" >>"$SWEEP_RESULTS"
   }
+  SEARCHES=("/Search?q=evaluation" "/Search?q=%E8%AF%84%E4%BC%B0" "/Search?q=sandbagging+study&p=2")
+  [ "${SEARCH:-1}" = 1 ] || SEARCHES=()
   for path in "/" "/Spaces" "/Spaces/$SPACE_SLUG" "/Spaces/$CLOSED_SLUG" \
       "/Threads/$LONG_THREAD" "/Threads/$LONG_THREAD?p=$MIDDLE_PAGE" "/Threads/$LONG_THREAD?p=$LAST_PAGE" \
-      "/Search?q=evaluation" "/Search?q=%E8%AF%84%E4%BC%B0" "/Search?q=sandbagging+study&p=2" "/Threads/Notifications" "/Threads/NotificationSettings" \
+      "${SEARCHES[@]}" "/Threads/Notifications" "/Threads/NotificationSettings" \
       "/Members/$MEMBER_ID" "/Accounts/Profile" "/Accounts/Sessions" "/Accounts/PersonalData" "/Digests/Settings" \
       "/Workshops" "/Workshops/Calendar" "/Glossary" "/Threads/New?spaceId=$CLOSED_SPACE"; do
     one_reader member "$path" "$COOKIE"
   done
-  for path in "/Threads/$LONG_THREAD?p=$LAST_PAGE" "/Search?q=evaluation"; do
+  for path in "/Threads/$LONG_THREAD?p=$LAST_PAGE" "${SEARCHES[@]:0:1}"; do
     one_reader "signed out" "$path" ""
   done
   if [ -n "$ADMIN_COOKIE" ]; then
-    BIGGEST_SPACE="$(sqlite3 "$DB" "SELECT SpaceId FROM SpaceMembers GROUP BY SpaceId ORDER BY count(*) DESC LIMIT 1;")"
+    BIGGEST_SPACE="$(sql 'SELECT "SpaceId" FROM "SpaceMembers" GROUP BY "SpaceId" ORDER BY count(*) DESC, "SpaceId" LIMIT 1;')"
     for path in "/Spaces/Members?spaceId=$BIGGEST_SPACE" "/Admin" "/Admin/Members" "/Admin/Audit" "/Admin/Mail" "/Admin/Digests" "/Admin/AccessLog" "/Moderation/Queue" "/Moderation/Log" "/Threads/$LONG_THREAD?p=$LAST_PAGE"; do
       one_reader admin "$path" "$ADMIN_COOKIE"
     done
@@ -220,7 +257,7 @@ fi
 CORPUS="$WORK/corpus.md"
 search_growth() { # site label
   local posts
-  posts="$(sqlite3 "$DB" "SELECT count(*) FROM Posts;")"
+  posts="$(sql 'SELECT count(*) FROM "Posts";')"
   for c in 1 32; do
     row="$(RESULTS="$WORK/ignored" RATES="$WORK/ignored" run "search" "/Search?q=model" "$COOKIE" "$c" "$WORK/search-members.lua" | tail -1)"
     awk -F'|' -v n="$posts" -v c="$c" '{printf "| %s | %s |%s|%s|%s|%s|%s|%s|\n", n, c, $4, $5, $6, $7, $8, $9}' <<<"$row" >>"$CORPUS"
@@ -230,11 +267,15 @@ search_growth() { # site label
   echo "| posts | connections | requests/s | p50 | p99 | errors | CPU ms/request | load average |"
   echo "|---|---|---|---|---|---|---|---|"
 } >"$CORPUS"
-search_growth
+[ "${SEARCH:-1}" = 1 ] && search_growth
 PEAK_KB="$(awk '/VmHWM/ {print $2}' "/proc/$APP_PID/status")"
-if [ -n "${SMALL_DATA:-}" ]; then
+if [ -n "${SMALL_DATA:-}" ] && [ "${SEARCH:-1}" = 1 ]; then
   stop_app
   DATA_DIR="$SMALL_DATA"; DB="$DATA_DIR/dialogue.db"; GENERATED="$DATA_DIR/generated.txt"
+  if [ "$PROVIDER" = postgres ]; then
+    CONNECTION="${SMALL_CONNECTION:?SMALL_DATA on PostgreSQL needs SMALL_CONNECTION}"
+    PROVIDER_SETTINGS=(Database__Provider=Postgres "Database__ConnectionString=$CONNECTION")
+  fi
   start_app "$DATA_DIR" false
   COOKIES=()
   for member in $(setting members); do COOKIES+=("dialogue.auth=$(sign_in "$member")"); done
@@ -261,13 +302,15 @@ RATIOS="$(awk '
 ' "$WORK/rates")"
 
 SECTION="$WORK/section.md"
+DATABASE_NOTE=""
+[ "$PROVIDER" = postgres ] && DATABASE_NOTE=" on PostgreSQL $(sql 'SHOW server_version;' | cut -d' ' -f1) (the server's own memory and CPU not counted below)"
 {
   echo "<!-- bench.sh:begin -->"
   echo "### Last bench.sh run"
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet || echo ' (with uncommitted changes)'),"
   echo "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -m | awk '/Mem:/ {print $2}') MiB,"
-  echo ".NET $(dotnet --version), $(. /etc/os-release && echo "$PRETTY_NAME"); site: ${DATA:-demo content}; longest CLEAR thread $LONG_POSTS posts;"
+  echo ".NET $(dotnet --version), $(. /etc/os-release && echo "$PRETTY_NAME"); site: ${DATA:-demo content}$DATABASE_NOTE; longest CLEAR thread $LONG_POSTS posts;"
   echo "wrk -t2, ${SECONDS_EACH} s per run after a 3 s warm-up; load average at the start of each run in the last column."
   echo "Peak memory of the app (VmHWM): $((PEAK_KB / 1024)) MiB."
   echo
@@ -282,10 +325,12 @@ SECTION="$WORK/section.md"
   echo "Thread page against thread length (one member, one connection):"
   echo
   cat "$GROWTH"
-  echo
-  echo "Search against corpus size (20 queries rotating over ${#COOKIES[@]} members):"
-  echo
-  cat "$CORPUS"
+  if [ "${SEARCH:-1}" = 1 ]; then
+    echo
+    echo "Search against corpus size (20 queries rotating over ${#COOKIES[@]} members):"
+    echo
+    cat "$CORPUS"
+  fi
   if [ -s "$SWEEP_RESULTS" ]; then
     echo
     echo "One reader, every page (wrk -c1, ${SWEEP_SECONDS:-5} s each; target p99 under 50 ms):"
@@ -302,7 +347,7 @@ SECTION="$WORK/section.md"
   fi
   echo "<!-- bench.sh:end -->"
 } >"$SECTION"
-if grep -q '<!-- bench.sh:begin -->' "$OUT"; then
+if grep -qs '<!-- bench.sh:begin -->' "$OUT"; then
   python3 - "$OUT" "$SECTION" <<'PY'
 import sys, re
 out, section = sys.argv[1], open(sys.argv[2]).read().rstrip("\n")
