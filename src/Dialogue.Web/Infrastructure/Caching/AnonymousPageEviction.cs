@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -27,8 +28,14 @@ public sealed partial class AnonymousPageEviction(AnonymousPageCache cache, Loca
         "OutboxMessageSubjects", "DigestLedger", "DigestPreviewAudits",
     };
 
-    private bool pending;
-    private bool pendingAny;
+    // One interceptor serves every (pooled) context: what a transaction wrote waits here for its commit.
+    private sealed class Pending
+    {
+        public bool Shown;
+        public bool Any;
+    }
+
+    private readonly ConditionalWeakTable<DbTransaction, Pending> pending = [];
 
     // INSERT INTO "T", UPDATE "T", DELETE FROM "T" — but not a row lock (FOR UPDATE) or an upsert's DO UPDATE.
     [GeneratedRegex("""(?<!\bFOR\s+)(?<!\bDO\s+)\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -86,16 +93,16 @@ public sealed partial class AnonymousPageEviction(AnonymousPageCache cache, Loca
         return result;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => CommittedAsync(default).AsTask().GetAwaiter().GetResult();
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => CommittedAsync(transaction, default).AsTask().GetAwaiter().GetResult();
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
-        CommittedAsync(cancellationToken).AsTask();
+        CommittedAsync(transaction, cancellationToken).AsTask();
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => pending = pendingAny = false;
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => pending.Remove(transaction);
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        pending = pendingAny = false;
+        pending.Remove(transaction);
         return Task.CompletedTask;
     }
 
@@ -108,10 +115,11 @@ public sealed partial class AnonymousPageEviction(AnonymousPageCache cache, Loca
             return;
         }
         var (any, shown) = Scan(command.CommandText);
-        if (command.Transaction is not null)
+        if (command.Transaction is { } transaction)
         {
-            pending |= shown;
-            pendingAny |= any;
+            var waiting = pending.GetOrCreateValue(transaction);
+            waiting.Shown |= shown;
+            waiting.Any |= any;
             return;
         }
         if (any)
@@ -124,16 +132,19 @@ public sealed partial class AnonymousPageEviction(AnonymousPageCache cache, Loca
         }
     }
 
-    private async ValueTask CommittedAsync(CancellationToken ct)
+    private async ValueTask CommittedAsync(DbTransaction transaction, CancellationToken ct)
     {
-        if (pendingAny)
+        if (!pending.TryGetValue(transaction, out var waiting))
         {
-            pendingAny = false;
+            return;
+        }
+        pending.Remove(transaction);
+        if (waiting.Any)
+        {
             writes.Committed();
         }
-        if (pending)
+        if (waiting.Shown)
         {
-            pending = false;
             await cache.EvictAsync(ct);
         }
     }

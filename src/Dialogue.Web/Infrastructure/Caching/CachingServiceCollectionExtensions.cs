@@ -11,7 +11,7 @@ public static class CachingServiceCollectionExtensions
     {
         services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AnonymousPageCache>();
-        services.AddScoped<AnonymousPageEviction>();
+        services.AddSingleton<AnonymousPageEviction>();
         services.AddMemoryCache();
         services.AddSingleton<LocalWrites>();
         services.AddOutputCache();

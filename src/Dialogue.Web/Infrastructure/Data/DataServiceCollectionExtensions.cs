@@ -13,7 +13,9 @@ public static class DataServiceCollectionExtensions
             .Validate(o => o.Provider == DatabaseProvider.Sqlite || !string.IsNullOrWhiteSpace(o.ConnectionString),
                 "Database:ConnectionString is required when Database:Provider is Postgres.")
             .ValidateOnStart();
-        services.AddDbContext<DialogueDbContext>((sp, options) =>
+        // Pooled: a request reuses a context instead of building one and its options (the interceptors are singletons
+        // that keep per-context and per-transaction state aside, so a reused context carries nothing over).
+        services.AddDbContextPool<DialogueDbContext>((sp, options) =>
         {
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var app = sp.GetRequiredService<IOptions<AppOptions>>().Value;
@@ -22,7 +24,7 @@ public static class DataServiceCollectionExtensions
             options.AddInterceptors(sp.GetRequiredService<AnonymousPageEviction>());
             options.Configure(database.Provider, DialogueDatabase.ConnectionString(database, app));
         });
-        services.AddScoped<OutboxSignal>();
+        services.AddSingleton<OutboxSignal>();
         services.AddSingleton<DatabaseWriteMonitor>();
         services.AddScoped<SqliteStatistics>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

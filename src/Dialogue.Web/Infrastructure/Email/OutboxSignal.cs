@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Dialogue.Data.Email;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,15 @@ public sealed class OutboxSignal(IBackgroundJobClient jobs) : SaveChangesInterce
 {
     private static readonly AsyncLocal<bool> deferred = new();
 
-    private bool pending;
+    // One interceptor serves every (pooled) context: what a context saved waits here for its commit.
+    private sealed class Pending
+    {
+        public bool Messages;
+    }
+
+    private readonly ConditionalWeakTable<DbContext, Pending> pending = [];
+
+    private Pending For(DbContext? context) => context is null ? new Pending() : pending.GetOrCreateValue(context);
 
     /// <summary>
     /// Until disposed, commits on this async flow start no send: a job that writes many messages (a digest batch)
@@ -36,13 +45,13 @@ public sealed class OutboxSignal(IBackgroundJobClient jobs) : SaveChangesInterce
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        pending |= HasNewMessages(eventData.Context);
+        For(eventData.Context).Messages |= HasNewMessages(eventData.Context);
         return base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        pending |= HasNewMessages(eventData.Context);
+        For(eventData.Context).Messages |= HasNewMessages(eventData.Context);
         return base.SavingChanges(eventData, result);
     }
 
@@ -73,19 +82,19 @@ public sealed class OutboxSignal(IBackgroundJobClient jobs) : SaveChangesInterce
     // A save's own transaction (EF wraps a multi-statement save in one) commits here too, before SavedChanges.
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Signal();
+        Signal(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Signal();
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Signal(eventData.Context);
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        pending = false;
+        For(eventData.Context).Messages = false;
         return Task.CompletedTask;
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => pending = false;
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => For(eventData.Context).Messages = false;
 
     private static bool HasNewMessages(DbContext? context) =>
         context?.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added) == true;
@@ -94,7 +103,7 @@ public sealed class OutboxSignal(IBackgroundJobClient jobs) : SaveChangesInterce
     {
         if (context?.Database.CurrentTransaction is null)
         {
-            Signal();
+            Signal(context);
         }
     }
 
@@ -102,15 +111,16 @@ public sealed class OutboxSignal(IBackgroundJobClient jobs) : SaveChangesInterce
     {
         if (context?.Database.CurrentTransaction is null)
         {
-            pending = false;
+            For(context).Messages = false;
         }
     }
 
-    private void Signal()
+    private void Signal(DbContext? context)
     {
-        if (pending)
+        var saved = For(context);
+        if (saved.Messages)
         {
-            pending = false;
+            saved.Messages = false;
             if (deferred.Value)
             {
                 return;
