@@ -11,5 +11,5 @@ public sealed class SearchOptions
     /// windows of the same size ("Next" after the window's last page). Bounds a common word's cost whatever the corpus.
     /// </summary>
     [Range(1, 100_000)]
-    public int RankedMatches { get; set; } = 500;
+    public int RankedMatches { get; set; } = 200;
 }

@@ -79,4 +79,21 @@ public sealed class SearchWindowTests(SearchWindowTests.SmallWindowFactory facto
         // Equal relevance: the newest first.
         Assert.Equal(passing.AsEnumerable().Reverse(), order.Skip(1));
     }
+
+    [Fact]
+    public async Task A_two_character_Chinese_word_is_found_in_the_middle_and_at_the_very_end_of_a_post()
+    {
+        var (spaceId, author) = await ClearSpaceAsync();
+        var end = await factory.StartThreadAsync(spaceId, author, SensitivityLabel.Clear, ThreadsWorld.Unique("结尾"), "这一节讨论熵增");
+        var middle = await factory.StartThreadAsync(spaceId, author, SensitivityLabel.Clear, ThreadsWorld.Unique("中间"), "熵增与压缩有关。");
+        await factory.StartThreadAsync(spaceId, author, SensitivityLabel.Clear, ThreadsWorld.Unique("单字"), "只有一个熵字。");
+
+        var page = await factory.CreateBrowser().GetPageAsync($"/Search?q={Uri.EscapeDataString("熵增")}");
+        var hits = page.QuerySelectorAll(".search-results li");
+
+        Assert.Equal(
+            new[] { (await factory.FirstPostAsync(end.Id)).Id, (await factory.FirstPostAsync(middle.Id)).Id }.Order(),
+            hits.Select(PostId).Order());
+        Assert.All(hits, hit => Assert.Equal("熵增", hit.QuerySelector(".snippet mark")?.TextContent));
+    }
 }
