@@ -19,6 +19,8 @@ public class IndexModel(DialogueDbContext db, CurrentViewer current, ISearchInde
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    /// <summary>Older matches: those before this post (the previous window's <see cref="SearchResults.OlderThan"/>).</summary>
+    [BindProperty(SupportsGet = true)] public long? Before { get; set; }
 
     public IReadOnlyList<SpaceOption> Spaces { get; private set; } = [];
     public SearchResults? Results { get; private set; }
@@ -33,12 +35,15 @@ public class IndexModel(DialogueDbContext db, CurrentViewer current, ISearchInde
             // Dates are whole UTC days; "to" includes its day.
             var from = From is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : (DateTimeOffset?)null;
             var to = To is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : (DateTimeOffset?)null;
-            Results = await index.SearchAsync(new SearchQuery(Q.Trim(), SpaceId, Author, Label, from, to, PageNumber), viewer, ct);
+            Results = await index.SearchAsync(new SearchQuery(Q.Trim(), SpaceId, Author, Label, from, to, PageNumber, Before), viewer, ct);
         }
         return Page();
     }
 
-    public string PageLink(int page) => Url.Page("Index", new
+    /// <summary>The page after this one: the next of this window, or the first of the older matches after the window's last.</summary>
+    public string NextLink(SearchResults results) => results.OlderThan is { } older ? PageLink(1, older) : PageLink(PageNumber + 1, Before);
+
+    public string PageLink(int page, long? before) => Url.Page("Index", new
     {
         q = Q,
         spaceId = SpaceId,
@@ -47,5 +52,6 @@ public class IndexModel(DialogueDbContext db, CurrentViewer current, ISearchInde
         from = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         to = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         p = page,
+        before,
     }) ?? "/Search";
 }

@@ -8,6 +8,7 @@ public static class SearchServiceCollectionExtensions
     /// <summary>SQLite FTS5 on the embedded default; PostgreSQL's trigram indexes on Postgres.</summary>
     public static IServiceCollection AddDialogueSearch(this IServiceCollection services)
     {
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SqliteSearchIndex>();
         services.AddScoped<PostgresSearchIndex>();
         services.AddScoped(PostsIndex);
