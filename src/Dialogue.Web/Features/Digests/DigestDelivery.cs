@@ -31,6 +31,7 @@ public sealed class DigestDelivery(
     DialogueDbContext db,
     DigestRecipients recipients,
     DigestComposer composer,
+    ThreadSections.ThreadDigestReader reader,
     Outbox outbox,
     UnsubscribeTokens tokens,
     IStringLocalizer<Text> text,
@@ -148,6 +149,7 @@ public sealed class DigestDelivery(
         db.ChangeTracker.Clear();
 
         var lastUntils = await LastUntilsAsync(kind, ids, ct);
+        await reader.PreloadViewersAsync(claimed.Select(c => c.Scheduled.Recipient), ct);
         foreach (var c in claimed)
         {
             ct.ThrowIfCancellationRequested();
