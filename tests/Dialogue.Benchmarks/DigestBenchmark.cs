@@ -17,8 +17,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dialogue.Benchmarks;
 
 /// <summary>
-/// Builds and sends N digests (default 10,000) on SQLite, with mail written to a pickup folder, and reports the time.
-/// <c>dotnet run -c Release --project tests/Dialogue.Benchmarks -- [--recipients 10000] [--workers 2]</c>
+/// Builds N digests (default 10,000) on SQLite and delivers them to a real local SMTP server (maildev from tests/tools,
+/// started here, or --smtp host:port), then sends the same N messages pre-built over one connection for the server's
+/// own rate, and reports both and their ratio. --pickup writes to a pickup folder instead (no ratio).
+/// <c>dotnet run -c Release --project tests/Dialogue.Benchmarks -- [--recipients 10000] [--workers 2] [--smtp host:port | --pickup]</c>
 /// </summary>
 public static class DigestBenchmark
 {
@@ -30,12 +32,22 @@ public static class DigestBenchmark
         }
         var recipients = Option(args, "--recipients", 10_000);
         var workers = Option(args, "--workers", 2);
+        var pickup = args.Contains("--pickup");
         var directory = Path.Combine(Path.GetTempPath(), "dialogue-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(directory);
         try
         {
-            await using var app = new BenchmarkApp(directory);
+            await using var smtp = pickup ? null : await LocalSmtp.StartAsync(StringOption(args, "--smtp"), directory);
+            var settings = smtp is null ? null : new Dictionary<string, string>
+            {
+                ["Email:Transport"] = "Smtp",
+                ["Email:Smtp:Host"] = smtp.Host,
+                ["Email:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+                ["Email:Smtp:Security"] = "None",
+            };
+            await using var app = new BenchmarkApp(directory, settings);
             using var _ = app.CreateClient(); // starts the app: migrations, roles, first admin
+            var mailDirectory = Path.Combine(directory, "mail");
 
             var seeding = Stopwatch.StartNew();
             var members = await SeedAsync(app, recipients);
@@ -44,11 +56,15 @@ public static class DigestBenchmark
             while (await InScopeAsync(app, sp => sp.GetRequiredService<OutboxSender>().SendDueAsync(CancellationToken.None)) > 0)
             {
             }
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(directory, "mail"), "*.eml"))
+            foreach (var file in Directory.Exists(mailDirectory) ? Directory.EnumerateFiles(mailDirectory, "*.eml") : [])
             {
                 File.Delete(file);
             }
+            smtp?.Clear();
             seeding.Stop();
+            var cpu = Process.GetCurrentProcess();
+            var cpuAtStart = cpu.TotalProcessorTime;
+            var serverCpuAtStart = smtp?.ServerCpu;
 
             // 08:01 UTC: every member's 08:00 digest is due.
             app.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 8, 1, 0, TimeSpan.Zero));
@@ -80,6 +96,8 @@ public static class DigestBenchmark
                 }
             })));
             building.Stop();
+            cpu.Refresh();
+            var cpuBuilding = cpu.TotalProcessorTime - cpuAtStart;
 
             var sending = Stopwatch.StartNew();
             var sent = 0;
@@ -88,22 +106,45 @@ public static class DigestBenchmark
                 sent += n;
             }
             sending.Stop();
+            cpu.Refresh();
+            var cpuSending = cpu.TotalProcessorTime - cpuAtStart - cpuBuilding;
+            var serverCpu = smtp?.ServerCpu - serverCpuAtStart;
+            var loadAfterDigests = LoadAverage();
 
-            var files = Directory.GetFiles(Path.Combine(directory, "mail"), "*.eml").Length;
+            var files = smtp?.Received ?? Directory.GetFiles(mailDirectory, "*.eml").Length;
+            var bytes = smtp?.ReceivedBytes ?? Directory.GetFiles(mailDirectory, "*.eml").Sum(f => new FileInfo(f).Length);
             var ledger = await InScopeAsync(app, sp => sp.GetRequiredService<DialogueDbContext>().DigestLedger.CountAsync(l => l.Status == DigestLedgerStatus.Queued));
-            var bytes = Directory.GetFiles(Path.Combine(directory, "mail"), "*.eml").Sum(f => new FileInfo(f).Length);
+            var total = building.Elapsed + sending.Elapsed;
 
-            Console.WriteLine(Invariant($"Digests benchmark: {recipients:N0} members due at once, {workers} workers, SQLite, pickup folder"));
+            Console.WriteLine(Invariant($"Digests benchmark: {recipients:N0} members due at once, {workers} workers, SQLite, {(smtp is null ? "pickup folder" : smtp.Name)}"));
             Console.WriteLine(Invariant($"  machine            {Environment.ProcessorCount} cores, .NET {Environment.Version}, {Environment.OSVersion}"));
-            Console.WriteLine(Invariant($"  load average       {LoadAverage()} (at the end; figures taken under load are pessimistic)"));
+            Console.WriteLine(Invariant($"  load average       {loadAfterDigests} (after the digests; figures taken under load are pessimistic)"));
             Console.WriteLine(Invariant($"  seeding            {seeding.Elapsed.TotalSeconds,8:F1} s   (members, spaces, {members.Threads} threads, {members.Posts} posts; not measured below)"));
             Console.WriteLine(Invariant($"  scan               {scanned.TotalSeconds,8:F1} s   ({batches.Count} batches)"));
-            Console.WriteLine(Invariant($"  build + outbox     {building.Elapsed.TotalSeconds,8:F1} s   ({recipients / building.Elapsed.TotalSeconds:F0} digests/s; outcomes: {string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}"))})"));
-            Console.WriteLine(Invariant($"  send (pickup)      {sending.Elapsed.TotalSeconds,8:F1} s   ({sent / sending.Elapsed.TotalSeconds:F0} messages/s; {sent} sent, {files} .eml files, {bytes / files / 1024.0:F1} KiB each)"));
-            Console.WriteLine(Invariant($"  total              {(building.Elapsed + sending.Elapsed).TotalSeconds,8:F1} s"));
+            Console.WriteLine(Invariant($"  build + outbox     {building.Elapsed.TotalSeconds,8:F1} s   ({recipients / building.Elapsed.TotalSeconds:F0} digests/s; CPU {cpuBuilding.TotalSeconds:F1} s; outcomes: {string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}"))})"));
+            Console.WriteLine(Invariant($"  {(smtp is null ? "send (pickup)" : "send (SMTP)"),-19}{sending.Elapsed.TotalSeconds,8:F1} s   ({sent / sending.Elapsed.TotalSeconds:F0} messages/s; CPU {cpuSending.TotalSeconds:F1} s{(serverCpu is { } s ? Invariant($", server CPU {s.TotalSeconds:F1} s") : "")}; {sent} sent, {files} received, {bytes / Math.Max(1, files) / 1024.0:F1} KiB each)"));
+            Console.WriteLine(Invariant($"  total              {total.TotalSeconds,8:F1} s   ({recipients / total.TotalSeconds:F0} digests/s built and delivered; CPU {(cpuBuilding + cpuSending).TotalSeconds:F1} s)"));
+            if (smtp is not null)
+            {
+                // The server's own rate for the same messages, pre-built: what the digests are measured against.
+                var prebuilt = await InScopeAsync(app, async sp =>
+                {
+                    var email = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmailOptions>>().Value;
+                    var stored = await sp.GetRequiredService<DialogueDbContext>().OutboxMessages.AsNoTracking()
+                        .Where(m => m.Kind == DigestDelivery.OutboxKind).ToListAsync();
+                    return stored.Select(m => Prebuilt(m, email)).ToList();
+                });
+                smtp.Clear();
+                var raw = await smtp.SendRawAsync(prebuilt);
+                var rawReceived = smtp.Received;
+                var rawRate = prebuilt.Count / raw.TotalSeconds;
+                Console.WriteLine(Invariant($"  raw SMTP           {raw.TotalSeconds,8:F1} s   ({rawRate:F0} messages/s: the same {prebuilt.Count} messages pre-built, one connection; {rawReceived} received; load average {LoadAverage()})"));
+                Console.WriteLine(Invariant($"  ratio              {recipients / total.TotalSeconds / rawRate,8:F2}     (digests built and delivered per second ÷ the server's raw rate; target ≥ 0.8)"));
+                smtp.Clear();
+            }
             if (sent != recipients || files != recipients || ledger != recipients)
             {
-                Console.Error.WriteLine(Invariant($"Expected {recipients} digests; ledger has {ledger} queued, {sent} sent, {files} files."));
+                Console.Error.WriteLine(Invariant($"Expected {recipients} digests; ledger has {ledger} queued, {sent} sent, {files} received."));
                 return 1;
             }
             return 0;
@@ -119,6 +160,25 @@ public static class DigestBenchmark
             {
             }
         }
+    }
+
+    private static MimeKit.MimeMessage Prebuilt(Dialogue.Data.Email.OutboxMessage stored, EmailOptions email)
+    {
+        var mime = new MimeKit.MimeMessage { MessageId = stored.MessageId, Subject = stored.Subject, Date = stored.CreatedAt };
+        mime.From.Add(new MimeKit.MailboxAddress(email.FromName, email.FromAddress));
+        mime.To.Add(new MimeKit.MailboxAddress(stored.ToName ?? "", stored.ToAddress));
+        foreach (var (name, value) in System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(stored.HeadersJson ?? "{}")!)
+        {
+            mime.Headers.Add(name, value);
+        }
+        mime.Body = new MimeKit.BodyBuilder { TextBody = stored.TextBody, HtmlBody = stored.HtmlBody }.ToMessageBody();
+        return mime;
+    }
+
+    private static string? StringOption(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     private static string LoadAverage() =>

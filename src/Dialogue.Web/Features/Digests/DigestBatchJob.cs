@@ -5,8 +5,9 @@ using Hangfire;
 namespace Dialogue.Web.Features.Digests;
 
 /// <summary>
-/// Delivers one batch of recipients, each in its own scope (and DbContext). Safe to run twice, late, or on two nodes
-/// at once: every recipient's period is decided and claimed through the ledger.
+/// Delivers one batch of recipients: the simply due ones together on one DbContext (two commits for the batch), the
+/// others each in its own scope (and DbContext). Safe to run twice, late, or on two nodes at once: every recipient's
+/// period is decided and claimed through the ledger.
 /// </summary>
 public sealed class DigestBatchJob(IServiceScopeFactory scopes, IBackgroundJobClient jobs, ILogger<DigestBatchJob> logger)
 {
@@ -17,7 +18,16 @@ public sealed class DigestBatchJob(IServiceScopeFactory scopes, IBackgroundJobCl
         Exception? first = null;
         // One send for the whole batch, started below, instead of one per digest committed.
         using var oneSend = OutboxSignal.Defer();
-        foreach (var id in ids)
+        DigestDelivery.BatchResult batch;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            batch = await scope.ServiceProvider.GetRequiredService<DigestDelivery>().DeliverBatchAsync(kind, ids, ct);
+        }
+        foreach (var outcome in batch.Outcomes.Values)
+        {
+            outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+        }
+        foreach (var id in batch.OneByOne)
         {
             ct.ThrowIfCancellationRequested();
             try

@@ -1,4 +1,5 @@
 using Dialogue.Data;
+using Dialogue.Data.Digests;
 using Dialogue.Data.Sensitivity;
 using Dialogue.Web.Features.Access;
 using Dialogue.Web.Infrastructure.Email;
@@ -8,6 +9,8 @@ namespace Dialogue.Web.Features.Digests;
 /// <summary>Gathers every registered section for a recipient and window, and redacts each item for email.</summary>
 public sealed class DigestComposer(IEnumerable<IDigestSection> sections, IAuthorDisplay authors, DialogueDbContext db)
 {
+    private DigestEmailSettings? site;
+
     public async Task<DigestView> ComposeAsync(DigestRecipient recipient, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
     {
         using var language = CultureScope.Use(recipient.Culture);
@@ -49,7 +52,8 @@ public sealed class DigestComposer(IEnumerable<IDigestSection> sections, IAuthor
 
     private async Task<Composed> ComposeSectionsAsync(DigestRecipient recipient, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
     {
-        var site = await EmailRule.SiteAsync(db, ct);
+        // Read once per scope: a batch job composes a hundred digests in one, and the site's rule does not change between them.
+        var site = this.site ??= await EmailRule.SiteAsync(db, ct);
         var built = new List<(IDigestSection, List<EmailEntry>)>();
         var threads = new Dictionary<long, SensitivityLabel>();
         var redActivity = false;

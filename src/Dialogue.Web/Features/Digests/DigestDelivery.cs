@@ -1,5 +1,6 @@
 using Dialogue.Data;
 using Dialogue.Data.Digests;
+using Dialogue.Data.Email;
 using Dialogue.Web.Infrastructure;
 using Dialogue.Web.Infrastructure.Email;
 using Dialogue.Web.Infrastructure.Jobs;
@@ -30,6 +31,7 @@ public sealed class DigestDelivery(
     DialogueDbContext db,
     DigestRecipients recipients,
     DigestComposer composer,
+    ThreadSections.ThreadDigestReader reader,
     Outbox outbox,
     UnsubscribeTokens tokens,
     IStringLocalizer<Text> text,
@@ -81,6 +83,170 @@ public sealed class DigestDelivery(
         }
     }
 
+    /// <summary>What <see cref="DeliverBatchAsync"/> did, and the recipients it left to <see cref="DeliverAsync"/> one by one.</summary>
+    public sealed record BatchResult(IReadOnlyDictionary<string, DeliveryOutcome> Outcomes, IReadOnlyList<string> OneByOne);
+
+    private sealed record Claimed(ScheduledRecipient Scheduled, DigestLedgerEntry Entry, Guid Claim)
+    {
+        public DateTimeOffset Since { get; set; }
+
+        public DateTimeOffset Until { get; set; }
+
+        public OutboxMessage? Message { get; set; }
+
+        public Exception? Failure { get; set; }
+    }
+
+    /// <summary>
+    /// Delivers a batch of recipients with two commits in all instead of two per digest: the claims of every recipient
+    /// whose period is simply due are inserted together, the digests are built one after the other on this DbContext,
+    /// and the outbox rows, the ledger rows' move to Queued (each guarded by its own claim) and the next due times are one
+    /// transaction. Whatever the ledger makes delicate (an inactive or not-due recipient, a period to reclaim or
+    /// supersede, a claim that collides with another worker's) is left to <see cref="DeliverAsync"/>, one by one.
+    /// A crash in between leaves claimed periods with no outbox row: released at restart or reclaimed after their lease.
+    /// </summary>
+    public async Task<BatchResult> DeliverBatchAsync(DigestRecipientKind kind, IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var oneByOne = new List<string>();
+        var claimed = new List<Claimed>();
+        var found = await recipients.FindActiveAsync(kind, ids, ct);
+        var lastMarks = await LastMarksAsync(kind, ids, ct);
+        foreach (var id in ids)
+        {
+            if (!found.TryGetValue(id, out var scheduled))
+            {
+                oneByOne.Add(id);
+                continue;
+            }
+            var last = lastMarks.GetValueOrDefault((id, scheduled.Schedule.Frequency));
+            var decision = DigestSchedule.Decide(scheduled.Schedule, now, scheduled.ScheduleStartsAt, last, options.Value.MaxAttempts);
+            if (decision is not DigestDecision.Due { Reclaim: false } due
+                || last is { Status: DigestLedgerStatus.Building or DigestLedgerStatus.Failed, LockedUntil: not null })
+            {
+                oneByOne.Add(id);
+                continue;
+            }
+            var claim = Guid.NewGuid();
+            claimed.Add(new Claimed(scheduled, NewEntry(kind, id, scheduled.Schedule.Frequency, due.Period.Key, claim, now), claim));
+        }
+        if (claimed.Count == 0)
+        {
+            return new BatchResult(new Dictionary<string, DeliveryOutcome>(), oneByOne);
+        }
+
+        db.DigestLedger.AddRange(claimed.Select(c => c.Entry));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another worker claimed one of these periods first; one by one, the unique key says which.
+            db.ChangeTracker.Clear();
+            return new BatchResult(new Dictionary<string, DeliveryOutcome>(), [.. oneByOne, .. claimed.Select(c => c.Scheduled.Recipient.Id)]);
+        }
+        db.ChangeTracker.Clear();
+
+        var lastUntils = await LastUntilsAsync(kind, ids, ct);
+        await reader.PreloadViewersAsync(claimed.Select(c => c.Scheduled.Recipient), ct);
+        foreach (var c in claimed)
+        {
+            ct.ThrowIfCancellationRequested();
+            var recipient = c.Scheduled.Recipient;
+            try
+            {
+                c.Until = clock.GetUtcNow();
+                c.Since = Since(c.Scheduled, lastUntils.GetValueOrDefault(recipient.Id), c.Until);
+                var view = await composer.ComposeAsync(recipient, c.Since, c.Until, ct);
+                if (!view.IsEmpty)
+                {
+                    var links = LinksFor(recipient, c.Entry.Id);
+                    c.Message = await outbox.AddAsync<DigestEmail>(
+                        new EmailRecipient(recipient.Address, recipient.Name, recipient.Culture),
+                        OutboxKind,
+                        () => DigestSubject.For(view, text),
+                        new Dictionary<string, object?> { [nameof(DigestEmail.View)] = view, [nameof(DigestEmail.Links)] = links },
+                        HeadersFor(recipient, links),
+                        view.Threads);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                c.Failure = ex;
+            }
+        }
+
+        var outcomes = new Dictionary<string, DeliveryOutcome>();
+        var built = claimed.Where(c => c.Failure is null).ToList();
+        try
+        {
+            await CommitBatchAsync(kind, built, outcomes, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            db.ChangeTracker.Clear();
+            foreach (var c in built)
+            {
+                c.Failure = ex;
+            }
+        }
+        foreach (var c in claimed.Where(c => c.Failure is not null))
+        {
+            await FailAsync(c.Entry, c.Claim, c.Failure!, ct);
+            var (next, _) = await DecideAsync(c.Scheduled, clock.GetUtcNow(), ct);
+            await SetNextDueAsync(kind, c.Scheduled.Recipient.Id, c.Scheduled, next is DigestDecision.NotDue later ? later.CheckAgainAt : clock.GetUtcNow(), ct);
+            outcomes[c.Scheduled.Recipient.Id] = DeliveryOutcome.Failed;
+        }
+        return new BatchResult(outcomes, oneByOne);
+    }
+
+    private async Task CommitBatchAsync(DigestRecipientKind kind, List<Claimed> built, Dictionary<string, DeliveryOutcome> outcomes, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var held = new List<Claimed>();
+        foreach (var c in built)
+        {
+            var status = c.Message is null ? DigestLedgerStatus.SkippedEmpty : DigestLedgerStatus.Queued;
+            var moved = await Guarded(c.Entry, c.Claim).ExecuteUpdateAsync(s => s
+                .SetProperty(l => l.Status, status)
+                .SetProperty(l => l.Since, c.Since)
+                .SetProperty(l => l.Until, c.Until)
+                .SetProperty(l => l.LockedUntil, (DateTimeOffset?)null)
+                .SetProperty(l => l.ClaimId, (Guid?)null)
+                .SetProperty(l => l.ClaimedBy, (string?)null)
+                .SetProperty(l => l.LastError, (string?)null)
+                .SetProperty(l => l.UpdatedAt, now), ct);
+            if (moved == 1)
+            {
+                held.Add(c);
+                continue;
+            }
+            // Our claim timed out and another worker took the period over: it sends, we write nothing.
+            outcomes[c.Scheduled.Recipient.Id] = DeliveryOutcome.Busy;
+            if (c.Message is { } dropped)
+            {
+                foreach (var child in dropped.Threads.Cast<object>().Concat(dropped.Subjects).Concat(dropped.Attachments).Append(dropped))
+                {
+                    db.Entry(child).State = EntityState.Detached;
+                }
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var c in held)
+        {
+            if (c.Message is { } message)
+            {
+                await db.DigestLedger.Where(l => l.Id == c.Entry.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.OutboxMessageId, message.Id), ct);
+            }
+            await SetNextDueAsync(kind, c.Scheduled.Recipient.Id, c.Scheduled, NextAfter(c.Scheduled, c.Entry, now), ct);
+            outcomes[c.Scheduled.Recipient.Id] = c.Message is null ? DeliveryOutcome.SkippedEmpty : DeliveryOutcome.Queued;
+        }
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
     /// <summary>
     /// When the recipient's next digest is due, by the same rule the scheduler follows; null when none will be sent
     /// (off, unconfirmed, suspended). An instant not after now means it goes out at the next scan.
@@ -118,20 +284,7 @@ public sealed class DigestDelivery(
     private async Task<DigestLedgerEntry?> InsertAsync(
         DigestRecipientKind kind, string id, DigestFrequency frequency, string periodKey, Guid claim, DateTimeOffset now, bool supersede, CancellationToken ct)
     {
-        var entry = new DigestLedgerEntry
-        {
-            RecipientKind = kind,
-            RecipientId = id,
-            PeriodKey = periodKey,
-            Frequency = frequency,
-            Status = DigestLedgerStatus.Building,
-            ClaimId = claim,
-            ClaimedBy = jobs.Value.ThisNode,
-            LockedUntil = now + options.Value.BuildTimeout,
-            Attempts = 1,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        var entry = NewEntry(kind, id, frequency, periodKey, claim, now);
         db.DigestLedger.Add(entry);
         try
         {
@@ -165,6 +318,21 @@ public sealed class DigestDelivery(
                 .SetProperty(l => l.UpdatedAt, now), ct);
         return entry;
     }
+
+    private DigestLedgerEntry NewEntry(DigestRecipientKind kind, string id, DigestFrequency frequency, string periodKey, Guid claim, DateTimeOffset now) => new()
+    {
+        RecipientKind = kind,
+        RecipientId = id,
+        PeriodKey = periodKey,
+        Frequency = frequency,
+        Status = DigestLedgerStatus.Building,
+        ClaimId = claim,
+        ClaimedBy = jobs.Value.ThisNode,
+        LockedUntil = now + options.Value.BuildTimeout,
+        Attempts = 1,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
 
     private async Task<DigestLedgerEntry?> ReclaimAsync(DigestRecipientKind kind, string id, string periodKey, Guid claim, DateTimeOffset now, CancellationToken ct)
     {
@@ -265,10 +433,35 @@ public sealed class DigestDelivery(
             .Where(l => l.RecipientKind == r.Kind && l.RecipientId == r.Id && l.Until != null
                 && (l.Status == DigestLedgerStatus.Queued || l.Status == DigestLedgerStatus.Sent || l.Status == DigestLedgerStatus.SkippedEmpty))
             .MaxAsync(l => l.Until, ct);
+        return Since(scheduled, lastUntil, until);
+    }
+
+    private static DateTimeOffset Since(ScheduledRecipient scheduled, DateTimeOffset? lastUntil, DateTimeOffset until)
+    {
         var lookback = until - MaxLookback(scheduled.Schedule.Frequency);
         var since = lastUntil ?? scheduled.ContentFloor;
         return new[] { since, scheduled.ContentFloor, lookback }.Max();
     }
+
+    /// <summary>The latest ledger mark of each recipient of a batch and frequency, as <see cref="DecideAsync"/> reads one.</summary>
+    private async Task<Dictionary<(string Id, DigestFrequency Frequency), LedgerMark>> LastMarksAsync(DigestRecipientKind kind, IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        var rows = await db.DigestLedger.AsNoTracking()
+            .Where(l => l.RecipientKind == kind && ids.Contains(l.RecipientId)
+                && l.PeriodKey == db.DigestLedger.Where(x => x.RecipientKind == kind && x.RecipientId == l.RecipientId && x.Frequency == l.Frequency).Max(x => x.PeriodKey))
+            .Select(l => new { l.RecipientId, l.Frequency, Mark = new LedgerMark(l.PeriodKey, l.Status, l.LockedUntil, l.Attempts) })
+            .ToListAsync(ct);
+        return rows.ToDictionary(r => (r.RecipientId, r.Frequency), r => r.Mark);
+    }
+
+    /// <summary>The end of each recipient's last digest (sent or found empty), as <see cref="SinceAsync"/> reads it.</summary>
+    private async Task<Dictionary<string, DateTimeOffset?>> LastUntilsAsync(DigestRecipientKind kind, IReadOnlyList<string> ids, CancellationToken ct) =>
+        await db.DigestLedger.AsNoTracking()
+            .Where(l => l.RecipientKind == kind && ids.Contains(l.RecipientId) && l.Until != null
+                && (l.Status == DigestLedgerStatus.Queued || l.Status == DigestLedgerStatus.Sent || l.Status == DigestLedgerStatus.SkippedEmpty))
+            .GroupBy(l => l.RecipientId)
+            .Select(g => new { Id = g.Key, Until = g.Max(l => l.Until) })
+            .ToDictionaryAsync(x => x.Id, x => x.Until, ct);
 
     public static TimeSpan MaxLookback(DigestFrequency frequency) =>
         frequency == DigestFrequency.Weekly ? TimeSpan.FromDays(15) : TimeSpan.FromDays(3);

@@ -33,16 +33,50 @@ public sealed class DigestRecipients(DialogueDbContext db, IOptions<DigestOption
     /// <summary>A member as a digest would see them, whether or not they receive digests (for previews and tests).</summary>
     public Task<ScheduledRecipient?> FindMemberAnywayAsync(string userId, CancellationToken ct) => FindMemberAsync(userId, activeOnly: false, ct);
 
+    /// <summary>The active recipients among <paramref name="ids"/>, keyed by id, in one query for members.</summary>
+    public async Task<IReadOnlyDictionary<string, ScheduledRecipient>> FindActiveAsync(DigestRecipientKind kind, IReadOnlyCollection<string> ids, CancellationToken ct)
+    {
+        var found = new Dictionary<string, ScheduledRecipient>(StringComparer.Ordinal);
+        if (kind == DigestRecipientKind.Public)
+        {
+            foreach (var id in ids)
+            {
+                if (await FindPublicAsync(id, ct) is { } scheduled)
+                {
+                    found[id] = scheduled;
+                }
+            }
+            return found;
+        }
+        var rows = await MemberRows(db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))).ToListAsync(ct);
+        foreach (var row in rows)
+        {
+            if (ToMember(row, activeOnly: true) is { } scheduled)
+            {
+                found[row.UserId] = scheduled;
+            }
+        }
+        return found;
+    }
+
     private async Task<ScheduledRecipient?> FindMemberAsync(string userId, bool activeOnly, CancellationToken ct)
     {
-        var row = await (
-                from u in db.Users.AsNoTracking()
-                where u.Id == userId
-                join sub in db.DigestSubscriptions.AsNoTracking() on u.Id equals sub.UserId into subscriptions
-                from sub in subscriptions.DefaultIfEmpty()
-                select new { Subscription = sub, u.Email, u.EmailConfirmed, u.Status, u.DisplayName, u.TimeZoneId, u.UiCulture })
-            .SingleOrDefaultAsync(ct);
-        if (row is null || string.IsNullOrEmpty(row.Email))
+        var row = await MemberRows(db.Users.AsNoTracking().Where(u => u.Id == userId)).SingleOrDefaultAsync(ct);
+        return row is null ? null : ToMember(row, activeOnly);
+    }
+
+    private sealed record MemberRow(string UserId, DigestSubscription? Subscription, string? Email, bool EmailConfirmed, AccountStatus Status,
+        string? DisplayName, string? TimeZoneId, string? UiCulture);
+
+    private IQueryable<MemberRow> MemberRows(IQueryable<DialogueUser> users) =>
+        from u in users
+        join sub in db.DigestSubscriptions.AsNoTracking() on u.Id equals sub.UserId into subscriptions
+        from sub in subscriptions.DefaultIfEmpty()
+        select new MemberRow(u.Id, sub, u.Email, u.EmailConfirmed, u.Status, u.DisplayName, u.TimeZoneId, u.UiCulture);
+
+    private static ScheduledRecipient? ToMember(MemberRow row, bool activeOnly)
+    {
+        if (string.IsNullOrEmpty(row.Email))
         {
             return null;
         }
@@ -51,13 +85,13 @@ public sealed class DigestRecipients(DialogueDbContext db, IOptions<DigestOption
         {
             return null;
         }
-        var s = row.Subscription ?? new DigestSubscription { UserId = userId, Frequency = DigestFrequency.Daily };
+        var s = row.Subscription ?? new DigestSubscription { UserId = row.UserId, Frequency = DigestFrequency.Daily };
         if (s.Frequency == DigestFrequency.Off)
         {
             s.Frequency = DigestFrequency.Daily;
         }
         var zone = TimeZones.TryFind(row.TimeZoneId) ?? TimeZoneInfo.Utc;
-        var recipient = new DigestRecipient(DigestRecipientKind.Member, userId, row.Email, row.DisplayName,
+        var recipient = new DigestRecipient(DigestRecipientKind.Member, row.UserId, row.Email, row.DisplayName,
             SupportedCultures.For(row.UiCulture), zone, s.Frequency)
         {
             AllSpaces = s.AllSpaces,

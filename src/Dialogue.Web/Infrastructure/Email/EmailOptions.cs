@@ -23,6 +23,13 @@ public sealed class EmailOptions
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 100;
 
+    /// <summary>
+    /// Messages claimed together, sent over one connection and stamped in one commit. A crash after the server accepted
+    /// some of them and before the stamp resends at most this many, each with its own Message-ID.
+    /// </summary>
+    [Range(1, 1_000)]
+    public int SendBatchSize { get; set; } = 50;
+
     /// <summary>Longest wait between two attempts at an unsent message; the wait doubles up to this.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
 

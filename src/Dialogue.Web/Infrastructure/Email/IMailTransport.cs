@@ -11,6 +11,26 @@ public interface IMailTransport
     /// <see cref="MailServerUnavailableException"/> when the fault is the server's rather than the message's.
     /// </summary>
     Task SendAsync(MimeMessage message, CancellationToken ct);
+
+    /// <summary>
+    /// A session for sending several messages in a row, as the sender's run does; each send means what
+    /// <see cref="SendAsync"/> means. A transport with connections to reuse (SMTP) keeps one open across the session.
+    /// </summary>
+    IMailSession OpenSession() => new OneByOne(this);
+
+    private sealed class OneByOne(IMailTransport transport) : IMailSession
+    {
+        public Task SendAsync(MimeMessage message, CancellationToken ct) => transport.SendAsync(message, ct);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Messages sent one after the other, over one connection where the transport has them; disposing closes it.</summary>
+public interface IMailSession : IAsyncDisposable
+{
+    /// <inheritdoc cref="IMailTransport.SendAsync"/>
+    Task SendAsync(MimeMessage message, CancellationToken ct);
 }
 
 /// <summary>The server refused the message for good (a 5xx reply to its recipient or its content); resending cannot help.</summary>

@@ -35,6 +35,11 @@ public sealed class OutboxSender(
         ServerUnavailable,
     }
 
+    /// <summary>
+    /// Claims the due messages in batches (one conditional update each), sends a batch over one connection and stamps the
+    /// accepted ones in one commit. A crash between the server's acceptance and the stamp resends those messages with
+    /// their Message-IDs, as a crash after a single acceptance always did; the batch only widens that window.
+    /// </summary>
     /// <returns>How many messages were accepted by the transport.</returns>
     [Queue(JobsOptions.MailQueue)]
     public async Task<int> SendDueAsync(CancellationToken ct)
@@ -50,93 +55,183 @@ public sealed class OutboxSender(
             .ToListAsync(ct);
 
         var sent = 0;
-        for (var i = 0; i < due.Count; i++)
+        var pending = new List<long>(due);
+        await using var session = transport.OpenSession();
+        while (pending.Count > 0)
         {
             if (clock.GetUtcNow() >= runEnds)
             {
-                logger.LogInformation("Outbox run stopped after {Limit}; {Left} messages wait for the next run", settings.SendRunLimit, due.Count - i);
+                LogRunStopped(pending.Count);
                 break;
             }
-            var claim = await TryClaimAsync(due[i], ct);
-            if (claim is null)
+            var batch = pending.Take(settings.SendBatchSize).ToArray();
+            pending.RemoveRange(0, batch.Length);
+            var (accepted, unattempted, stop) = await SendBatchAsync(session, batch, runEnds, ct);
+            sent += accepted;
+            if (stop)
             {
-                continue;
-            }
-            var outcome = await SendOneAsync(claim, ct);
-            if (outcome == Outcome.Sent)
-            {
-                sent++;
-            }
-            else if (outcome == Outcome.ServerUnavailable)
-            {
-                // A silent or unreachable server would cost every other message the same wait.
-                logger.LogInformation("Outbox run stopped: the mail server is unavailable; {Left} messages wait for the next run", due.Count - i - 1);
                 break;
             }
+            // The batch's lease ran short before all of it was sent: the rest are claimed again with a fresh lease.
+            pending.InsertRange(0, unattempted);
         }
         return sent;
     }
 
-    private async Task<Claim?> TryClaimAsync(long id, CancellationToken ct)
+    private void LogRunStopped(int left) =>
+        logger.LogInformation("Outbox run stopped after {Limit}; {Left} messages wait for the next run", options.Value.SendRunLimit, left);
+
+    /// <returns>How many were accepted, the ids not attempted, and whether the run should stop (the server unavailable, the run's time up).</returns>
+    private async Task<(int Accepted, long[] Unattempted, bool Stop)> SendBatchAsync(IMailSession session, long[] ids, DateTimeOffset runEnds, CancellationToken ct)
+    {
+        var claim = await TryClaimAsync(ids, ct);
+        if (claim.Held.Count == 0)
+        {
+            return (0, [], false);
+        }
+        var messages = await db.OutboxMessages.AsNoTracking().Include(m => m.Attachments)
+            .Where(m => claim.Held.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+        var accepted = new List<(Claim Claim, DateTimeOffset At)>();
+        var attempted = new HashSet<long>();
+        var stop = false;
+        try
+        {
+            foreach (var id in ids.Where(claim.Held.Contains))
+            {
+                var now = clock.GetUtcNow();
+                if (now >= runEnds)
+                {
+                    LogRunStopped(claim.Held.Count - attempted.Count);
+                    stop = true;
+                    break;
+                }
+                // Every message goes on the wire with at least half of the batch's lease left, as a single claim did.
+                if (now >= claim.Until - options.Value.ClaimLease / 2)
+                {
+                    break;
+                }
+                attempted.Add(id);
+                var one = new Claim(id, claim.Node, claim.Until);
+                var (outcome, at) = await SendOneAsync(session, one, messages[id], ct);
+                if (outcome == Outcome.Sent)
+                {
+                    accepted.Add((one, at));
+                }
+                else if (outcome == Outcome.ServerUnavailable)
+                {
+                    // A silent or unreachable server would cost every other message the same wait.
+                    logger.LogInformation("Outbox run stopped: the mail server is unavailable; {Left} messages wait for the next run",
+                        claim.Held.Count - attempted.Count);
+                    stop = true;
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            // The server has accepted these: stamp them even if the caller is cancelling, or they would be sent again.
+            await StampAsync(accepted);
+            await ReleaseAsync(claim, [.. claim.Held.Where(id => !attempted.Contains(id))]);
+        }
+        // A batch that could send nothing would only be claimed again: the run ends instead.
+        return (accepted.Count, [.. ids.Where(id => claim.Held.Contains(id) && !attempted.Contains(id))], stop || attempted.Count == 0);
+    }
+
+    private sealed record BatchClaim(IReadOnlyCollection<long> Held, string Node, DateTimeOffset Until);
+
+    private async Task<BatchClaim> TryClaimAsync(long[] ids, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var claim = new Claim(id, jobs.Value.ThisNode, ToMilliseconds(now + options.Value.ClaimLease));
+        var node = jobs.Value.ThisNode;
+        var until = ToMilliseconds(now + options.Value.ClaimLease);
         var claimed = await db.OutboxMessages
-            .Where(m => m.Id == id && m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+            .Where(m => ids.Contains(m.Id) && m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
             .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.LockedUntil, claim.Until)
-                .SetProperty(m => m.ClaimedBy, claim.Node), ct);
-        return claimed == 1 ? claim : null;
+                .SetProperty(m => m.LockedUntil, until)
+                .SetProperty(m => m.ClaimedBy, node), ct);
+        if (claimed == 0)
+        {
+            return new BatchClaim([], node, until);
+        }
+        var held = await db.OutboxMessages
+            .Where(m => ids.Contains(m.Id) && m.SentAt == null && m.ClaimedBy == node && m.LockedUntil == until)
+            .Select(m => m.Id).ToListAsync(ct);
+        return new BatchClaim(held.ToHashSet(), node, until);
+    }
+
+    /// <summary>Claims not used (the run stopped first) end now, so the next run need not wait for their lease.</summary>
+    private async Task ReleaseAsync(BatchClaim claim, long[] unused)
+    {
+        if (unused.Length == 0)
+        {
+            return;
+        }
+        await db.OutboxMessages
+            .Where(m => unused.Contains(m.Id) && m.SentAt == null && m.ClaimedBy == claim.Node && m.LockedUntil == claim.Until)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
+                .SetProperty(m => m.ClaimedBy, (string?)null), CancellationToken.None);
     }
 
     /// <summary>The row as long as <paramref name="claim"/> still holds it.</summary>
     private IQueryable<OutboxMessage> Held(Claim claim) =>
         db.OutboxMessages.Where(m => m.Id == claim.Id && m.ClaimedBy == claim.Node && m.LockedUntil == claim.Until);
 
-    private async Task<Outcome> SendOneAsync(Claim claim, CancellationToken ct)
+    private async Task<(Outcome Outcome, DateTimeOffset At)> SendOneAsync(IMailSession session, Claim claim, OutboxMessage stored, CancellationToken ct)
     {
-        var message = await sendTimeCheck.ApplyAsync(await db.OutboxMessages.AsNoTracking().Include(m => m.Attachments).SingleAsync(m => m.Id == claim.Id, ct), ct);
+        var message = await sendTimeCheck.ApplyAsync(stored, ct);
         // Abandoned well before the lease ends, so no other sender can take the message while it is on the wire.
         using var budget = new CancellationTokenSource(options.Value.ClaimLease / 2, clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, budget.Token);
         try
         {
-            await transport.SendAsync(ToMime(message, options.Value), linked.Token);
+            await session.SendAsync(ToMime(message, options.Value), linked.Token);
         }
         catch (MessageRejectedException ex)
         {
             await RejectAsync(claim, message, ex.Message);
-            return Outcome.Rejected;
+            return (Outcome.Rejected, default);
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested && !ct.IsCancellationRequested)
         {
             await RetryLaterAsync(claim, message, $"No answer from the mail server within {options.Value.ClaimLease / 2}");
-            return Outcome.ServerUnavailable;
+            return (Outcome.ServerUnavailable, default);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             await RetryLaterAsync(claim, message, ex is MailServerUnavailableException ? ex.Message : ex.GetType().Name + ": " + ex.Message);
-            return ex is MailServerUnavailableException ? Outcome.ServerUnavailable : Outcome.Retry;
+            return (ex is MailServerUnavailableException ? Outcome.ServerUnavailable : Outcome.Retry, default);
         }
+        return (Outcome.Sent, clock.GetUtcNow());
+    }
 
-        // The server has accepted the message: stamp it even if the caller is cancelling, or it would be sent again.
-        var sentAt = clock.GetUtcNow();
-        var stamped = await Held(claim).Where(m => m.SentAt == null).ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.SentAt, sentAt)
-            .SetProperty(m => m.Attempts, m => m.Attempts + 1)
-            .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
-            .SetProperty(m => m.ClaimedBy, (string?)null), CancellationToken.None);
-        if (stamped == 0)
+    /// <summary>The accepted messages of a batch, stamped as sent in one commit.</summary>
+    private async Task StampAsync(IReadOnlyList<(Claim Claim, DateTimeOffset At)> accepted)
+    {
+        if (accepted.Count == 0)
         {
-            // The claim ran out while the server took the message (a stalled process): it is sent all the same.
-            await db.OutboxMessages.Where(m => m.Id == claim.Id && m.SentAt == null).ExecuteUpdateAsync(s => s
+            return;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        foreach (var (claim, sentAt) in accepted)
+        {
+            var stamped = await Held(claim).Where(m => m.SentAt == null).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.SentAt, sentAt)
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1)
                 .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
                 .SetProperty(m => m.ClaimedBy, (string?)null), CancellationToken.None);
-            logger.LogWarning("Outbox message {Id} was accepted after its claim had run out; another sender may have sent it too", claim.Id);
+            if (stamped == 0)
+            {
+                // The claim ran out while the server took the message (a stalled process): it is sent all the same.
+                await db.OutboxMessages.Where(m => m.Id == claim.Id && m.SentAt == null).ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.SentAt, sentAt)
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                    .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
+                    .SetProperty(m => m.ClaimedBy, (string?)null), CancellationToken.None);
+                logger.LogWarning("Outbox message {Id} was accepted after its claim had run out; another sender may have sent it too", claim.Id);
+            }
         }
-        return Outcome.Sent;
+        await transaction.CommitAsync(CancellationToken.None);
     }
 
     private async Task RetryLaterAsync(Claim claim, OutboxMessage message, string error)

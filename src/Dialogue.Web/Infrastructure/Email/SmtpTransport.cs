@@ -10,35 +10,95 @@ public sealed class SmtpTransport(IOptionsMonitor<EmailOptions> email, ILogger<S
 {
     public async Task SendAsync(MimeMessage message, CancellationToken ct)
     {
-        var smtp = email.CurrentValue.Smtp;
-        using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
-        try
+        await using var session = OpenSession();
+        await session.SendAsync(message, ct);
+    }
+
+    /// <summary>One connection for a whole run: connecting (and TLS, and authenticating) costs more than a message.</summary>
+    public IMailSession OpenSession() => new Session(email.CurrentValue.Smtp, logger);
+
+    private sealed class Session(SmtpOptions smtp, ILogger logger) : IMailSession
+    {
+        private SmtpClient? client;
+        private int sentOnConnection;
+
+        public async Task SendAsync(MimeMessage message, CancellationToken ct)
         {
-            await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, ct);
-            if (!string.IsNullOrEmpty(smtp.UserName))
+            if (client is { IsConnected: true } && sentOnConnection > 0)
             {
-                await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", ct);
+                try
+                {
+                    await SendOnceAsync(message, ct);
+                    return;
+                }
+                catch (MailServerUnavailableException ex) when (!ct.IsCancellationRequested)
+                {
+                    // A server may close a connection between two messages (an idle limit, a message limit per
+                    // connection) and we learn it only at the next command: one attempt on a fresh connection.
+                    logger.LogInformation("The SMTP connection failed after {Count} messages ({Error}); reconnecting", sentOnConnection, ex.Message);
+                }
             }
-            await client.SendAsync(message, ct);
-        }
-        catch (SmtpCommandException ex) when (IsPermanentRejection(ex))
-        {
-            throw new MessageRejectedException($"{(int)ex.StatusCode} {ex.Message}", ex);
-        }
-        catch (Exception ex) when (IsServerFault(ex) && !ct.IsCancellationRequested)
-        {
-            throw new MailServerUnavailableException($"{smtp.Host}:{smtp.Port}: {ex.GetType().Name}: {ex.Message}", ex);
+            await SendOnceAsync(message, ct);
         }
 
-        // The server has accepted the message (its reply to the end of DATA): from here on it is sent, whatever QUIT does.
-        try
+        private async Task SendOnceAsync(MimeMessage message, CancellationToken ct)
         {
-            await client.DisconnectAsync(quit: true, CancellationToken.None);
+            try
+            {
+                if (client is not { IsConnected: true })
+                {
+                    Drop();
+                    client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
+                    await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, ct);
+                    if (!string.IsNullOrEmpty(smtp.UserName))
+                    {
+                        await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", ct);
+                    }
+                }
+                await client.SendAsync(message, ct);
+                sentOnConnection++;
+            }
+            catch (SmtpCommandException ex) when (IsPermanentRejection(ex))
+            {
+                Drop();
+                throw new MessageRejectedException($"{(int)ex.StatusCode} {ex.Message}", ex);
+            }
+            catch (Exception ex) when (IsServerFault(ex) && !ct.IsCancellationRequested)
+            {
+                Drop();
+                throw new MailServerUnavailableException($"{smtp.Host}:{smtp.Port}: {ex.GetType().Name}: {ex.Message}", ex);
+            }
+            catch
+            {
+                // Whatever state the conversation was left in (a cancelled send, say), the next message starts afresh.
+                Drop();
+                throw;
+            }
         }
-        catch (Exception ex) when (ex is IOException or TimeoutException or SmtpProtocolException or SmtpCommandException or OperationCanceledException)
+
+        private void Drop()
         {
-            logger.LogInformation("Message {MessageId} was accepted; closing the SMTP connection failed ({Error}), which loses nothing",
-                message.MessageId, ex.Message);
+            client?.Dispose();
+            client = null;
+            sentOnConnection = 0;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (client is { IsConnected: true })
+            {
+                // Every message sent was accepted (the server's reply to the end of DATA): whatever QUIT does loses nothing.
+                try
+                {
+                    await client.DisconnectAsync(quit: true, CancellationToken.None);
+                }
+                catch (Exception ex) when (ex is IOException or TimeoutException or SmtpProtocolException or SmtpCommandException or OperationCanceledException)
+                {
+                    logger.LogInformation("Closing the SMTP connection after {Count} accepted messages failed ({Error}), which loses nothing",
+                        sentOnConnection, ex.Message);
+                }
+            }
+            Drop();
         }
     }
 
