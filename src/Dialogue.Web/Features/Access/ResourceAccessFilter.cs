@@ -54,6 +54,7 @@ public sealed class ResourceAccessFilter(CurrentViewer current, DialogueDbContex
         [("/Privacy/Sessions", "memberId")] = "the member's own account only (AccessPolicy.CanManagePersonalData), else 404",
         [("/Privacy/Sessions", "sessionId")] = "ends only a session of the signed-in member's own account (the update is scoped to their id)",
         [("/Privacy/PersonalDataSubscriber", "Token")] = "a signed unsubscribe token naming the public subscriber and address, validated by the handler",
+        [("/Search/Index", "Before")] = "a cursor, not a resource: only matches older than that post id are searched, each still through VisibleTo, and nothing of that post is shown",
         [("/Spaces/Edit", "Data.Slug")] = "admin-only page; the new address of the space being edited, checked for collisions",
         [("/Spaces/Members", "userId")] = "a person's membership row of the guarded space; managing it is checked",
         [("/Workshops/Agenda", "sessionId")] = "a session of the guarded workshop: loaded, changed or removed only together with that workshop's id, by its organisers",
