@@ -33,7 +33,7 @@ public class CachedSecurityStampValidator(
         }
         var key = Key(principal!, identity.Value, CacheScope(principal!))!;
         // Judged by the app's clock, not the cache's own expiry, so the interval means the same as in the base.
-        if (cache.TryGetValue(key, out DateTimeOffset verifiedAt) && TimeProvider.GetUtcNow() - verifiedAt < Options.ValidationInterval)
+        if (RecentlyVerified(cache, key, TimeProvider, Options.ValidationInterval))
         {
             return;
         }
@@ -53,6 +53,10 @@ public class CachedSecurityStampValidator(
         && principal.FindFirstValue(identity.ClaimsIdentity.SecurityStampClaimType) is { } stamp
             ? ("security-stamp-verified", userId, stamp, scope)
             : null;
+
+    /// <summary>Whether a check that passed for this key is younger than the interval, by the app's clock.</summary>
+    public static bool RecentlyVerified(IMemoryCache cache, object key, TimeProvider clock, TimeSpan interval) =>
+        cache.TryGetValue(key, out DateTimeOffset verifiedAt) && clock.GetUtcNow() - verifiedAt < interval;
 
     /// <summary>What else a verified check holds for, beyond the member and stamp (a subclass's session, say).</summary>
     protected virtual string? CacheScope(ClaimsPrincipal principal) => null;

@@ -21,11 +21,9 @@ public sealed class RecentStampCheck<TValidator>(
 {
     public Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        var clock = options.Value.TimeProvider ?? TimeProvider.System;
         if (context.Principal is { } principal
             && CachedSecurityStampValidator.Key(principal, identity.Value, scope(principal)) is { } key
-            && cache.TryGetValue(key, out DateTimeOffset verifiedAt)
-            && clock.GetUtcNow() - verifiedAt < options.Value.ValidationInterval)
+            && CachedSecurityStampValidator.RecentlyVerified(cache, key, options.Value.TimeProvider ?? TimeProvider.System, options.Value.ValidationInterval))
         {
             return Task.CompletedTask;
         }
