@@ -121,7 +121,7 @@ public sealed class LocalSmtp : IAsyncDisposable
     {
         var clock = Stopwatch.StartNew();
         using var client = new SmtpClient();
-        await client.ConnectAsync(Host, Port, SecureSocketOptions.None);
+        await Dialogue.Web.Infrastructure.Email.SmtpTransport.ConnectAsync(client, Host, Port, SecureSocketOptions.None, TimeSpan.FromSeconds(30), CancellationToken.None);
         foreach (var message in messages)
         {
             await client.SendAsync(message);

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -49,7 +50,7 @@ public sealed class SmtpTransport(IOptionsMonitor<EmailOptions> email, ILogger<S
                 {
                     Drop();
                     client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
-                    await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, ct);
+                    await ConnectAsync(client, smtp.Host, smtp.Port, smtp.Security, smtp.Timeout, ct);
                     if (!string.IsNullOrEmpty(smtp.UserName))
                     {
                         await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", ct);
@@ -102,6 +103,40 @@ public sealed class SmtpTransport(IOptionsMonitor<EmailOptions> email, ILogger<S
         }
     }
 
+    /// <summary>
+    /// Connects with Nagle's algorithm off. MailKit writes the end of a message (".") as a small write of its own right
+    /// after the body, and with Nagle on that write waits for the server's delayed ACK of the body (40 ms on Linux): one
+    /// connection then carried about 22 messages a second whatever the server (to maildev on loopback: 22 with
+    /// MailKit's own connect, about 500 with this one).
+    /// </summary>
+    public static async Task ConnectAsync(SmtpClient client, string host, int port, SecureSocketOptions security, TimeSpan timeout, CancellationToken ct)
+    {
+        // Dual mode tries every address the host name resolves to, IPv4 and IPv6 alike.
+        var socket = Socket.OSSupportsIPv6 ? new Socket(SocketType.Stream, ProtocolType.Tcp) : new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.NoDelay = true;
+        try
+        {
+            using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            {
+                connecting.CancelAfter(timeout);
+                try
+                {
+                    await socket.ConnectAsync(host, port, connecting.Token);
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    throw new TimeoutException($"No connection to {host}:{port} within {timeout.TotalSeconds:0} s");
+                }
+            }
+            await client.ConnectAsync(socket, host, port, security, ct);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>A 5xx reply to RCPT TO or to the message itself: this message will never be accepted by this server.</summary>
     private static bool IsPermanentRejection(SmtpCommandException ex) =>
         (int)ex.StatusCode is >= 500 and < 600
@@ -117,7 +152,7 @@ public sealed class SmtpTransport(IOptionsMonitor<EmailOptions> email, ILogger<S
         SmtpCommandException command => command.ErrorCode is SmtpErrorCode.SenderNotAccepted or SmtpErrorCode.UnexpectedStatusCode
             || (int)command.StatusCode == 421,
         SmtpProtocolException or AuthenticationException or ServiceNotConnectedException or ServiceNotAuthenticatedException => true,
-        IOException or TimeoutException or System.Net.Sockets.SocketException => true,
+        IOException or TimeoutException or SocketException => true,
         // MailKit reports its own timeout on a read as a cancellation of a token it owns, not the caller's.
         OperationCanceledException => true,
         _ => false,
