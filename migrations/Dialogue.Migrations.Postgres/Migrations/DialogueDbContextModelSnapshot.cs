@@ -1570,6 +1570,8 @@ namespace Dialogue.Migrations.Postgres.Migrations
 
                     b.HasIndex("ClosedById");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("EmbargoUntil");
 
                     b.HasIndex("LockedById");
@@ -1581,6 +1583,8 @@ namespace Dialogue.Migrations.Postgres.Migrations
                     b.HasIndex("Status");
 
                     b.HasIndex("Label", "LastActivityAt");
+
+                    b.HasIndex("LastActivityAt", "Id");
 
                     b.HasIndex("SpaceId", "LastActivityAt");
 

@@ -1520,6 +1520,8 @@ namespace Dialogue.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ClosedById");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("EmbargoUntil");
 
                     b.HasIndex("LockedById");
@@ -1531,6 +1533,8 @@ namespace Dialogue.Migrations.Sqlite.Migrations
                     b.HasIndex("Status");
 
                     b.HasIndex("Label", "LastActivityAt");
+
+                    b.HasIndex("LastActivityAt", "Id");
 
                     b.HasIndex("SpaceId", "LastActivityAt");
 

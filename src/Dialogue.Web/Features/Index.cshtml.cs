@@ -52,7 +52,11 @@ public class IndexModel(IndexModel.Handler handler, CurrentViewer current) : Pag
                 return new Result(viewer, latest, [], spaceRows, null, 0);
             }
 
+            // Driven by the member's own read states (the IN list), not by scanning every thread newest first for the
+            // few they have read: SQLite picks the recency index for the ORDER BY unless the ids come first.
+            var readThreads = db.ReadStates.Where(r => r.UserId == userId).Select(r => r.ThreadId);
             var unread = Named(await Rows(visible
+                    .Where(t => readThreads.Contains(t.Id))
                     .Where(t => db.ReadStates.Any(r => r.UserId == userId && r.ThreadId == t.Id && r.LastReadPostNumber < t.PostCount))
                     .OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id).Take(UnreadCount), userId)
                 .ToListAsync(ct));
