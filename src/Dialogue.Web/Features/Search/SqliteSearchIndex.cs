@@ -53,7 +53,7 @@ public sealed class SqliteSearchIndex(DialogueDbContext db, Privacy.Pseudonyms p
         // out matches newest first for nearly nothing; the access policy then keeps the readable ones of each batch.
         // (Joined in one statement, SQLite would read every match before ordering them: EF casts the raw rowid.)
         var window = options.Value.RankedMatches;
-        var candidates = new List<Candidate>();
+        var readable = new List<long>();
         var cursor = query.Before ?? long.MaxValue;
         for (var batch = window + 1; ; batch = Math.Min(batch * 2, 64 * (window + 1)))
         {
@@ -64,16 +64,19 @@ public sealed class SqliteSearchIndex(DialogueDbContext db, Privacy.Pseudonyms p
             {
                 break;
             }
-            var readable = await posts.Where(p => EF.Parameter(ids).Contains(p.Id))
-                .Select(p => new Candidate(p.Id, p.Number == 1 ? p.Thread!.Title : null, p.PlainText)).ToListAsync(ct);
-            candidates.AddRange(readable.OrderByDescending(c => c.PostId));
-            if (candidates.Count > window || ids.Count < batch)
+            readable.AddRange((await posts.Where(p => EF.Parameter(ids).Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).OrderDescending());
+            if (readable.Count > window || ids.Count < batch)
             {
                 break;
             }
             cursor = ids[^1];
         }
-        candidates = candidates[..Math.Min(candidates.Count, window + 1)];
+        // Only the window's texts are read: a batch can hold many more readable matches than the window still needs, and
+        // with 64 searches at once their texts were most of the process's peak memory.
+        var windowIds = readable[..Math.Min(readable.Count, window + 1)];
+        var candidates = (await posts.Where(p => EF.Parameter(windowIds).Contains(p.Id))
+                .Select(p => new Candidate(p.Id, p.Number == 1 ? p.Thread!.Title : null, p.PlainText)).ToListAsync(ct))
+            .OrderByDescending(c => c.PostId).ToList();
         var page = RankedWindow.Cut(candidates, terms, window, query.Page);
         // Snippets from the window's text already in memory: FTS5's snippet() re-opens the match for every row it cuts
         // (about 1 ms a row for a long word), more than ranking the whole window costs.
