@@ -97,4 +97,22 @@ public sealed class FullTextSearchTests(DialogueFactory factory) : IClassFixture
 
         Assert.Equal([(await factory.FirstPostAsync(thread.Id)).Id], await FoundAsync($"{word} opening"));
     }
+
+    [Fact]
+    public async Task After_the_title_and_the_text_change_only_the_new_words_find_the_post()
+    {
+        var (spaceId, author) = await ClearSpaceAsync();
+        var (oldTitleWord, newTitleWord, oldTextWord, newTextWord) = (Marker("ot"), Marker("nt"), Marker("ob"), Marker("nb"));
+        var thread = await factory.StartThreadAsync(spaceId, author, SensitivityLabel.Clear, $"Draft {oldTitleWord}", $"First {oldTextWord} draft.");
+        var first = await factory.FirstPostAsync(thread.Id);
+        var browser = await factory.CreateSignedInBrowserAsync(author);
+
+        await browser.SubmitAsync($"/Threads/Title?threadId={thread.Id}", new Dictionary<string, string> { ["Data.Title"] = $"Final {newTitleWord}" });
+        await browser.SubmitAsync($"/Threads/Edit?postId={first.Id}", new Dictionary<string, string> { ["Data.Body"] = $"Second {newTextWord} text." });
+
+        Assert.Equal([first.Id], await FoundAsync(newTitleWord));
+        Assert.Equal([first.Id], await FoundAsync(newTextWord));
+        Assert.Empty(await FoundAsync(oldTitleWord));
+        Assert.Empty(await FoundAsync(oldTextWord));
+    }
 }
