@@ -25,7 +25,11 @@ public static class DialogueApplicationExtensions
             var db = services.GetRequiredService<DialogueDbContext>();
             if (database.MigrateOnStart)
             {
+                // A migration that rewrites every post or builds an index over them (PgFullText) outlasts the default
+                // 30 s on a large site.
+                db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
                 await db.Database.MigrateAsync();
+                db.Database.SetCommandTimeout(null);
             }
             if (db.Database.IsSqlite())
             {

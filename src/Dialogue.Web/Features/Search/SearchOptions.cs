@@ -7,7 +7,7 @@ public sealed class SearchOptions
     public const string Section = "Search";
 
     /// <summary>
-    /// SQLite: how many of the newest readable matches one results page ranks by relevance; older matches follow in
+    /// How many of the newest readable matches one results page ranks by relevance; older matches follow in
     /// windows of the same size ("Next" after the window's last page). Bounds a common word's cost whatever the corpus.
     /// </summary>
     [Range(1, 100_000)]

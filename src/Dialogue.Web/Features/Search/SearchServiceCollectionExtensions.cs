@@ -5,7 +5,7 @@ namespace Dialogue.Web.Features.Search;
 
 public static class SearchServiceCollectionExtensions
 {
-    /// <summary>SQLite FTS5 on the embedded default; PostgreSQL's trigram indexes on Postgres.</summary>
+    /// <summary>SQLite FTS5 on the embedded default; PostgreSQL's full-text and trigram indexes on Postgres.</summary>
     public static IServiceCollection AddDialogueSearch(this IServiceCollection services)
     {
         services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
