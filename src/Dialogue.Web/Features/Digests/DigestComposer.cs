@@ -11,10 +11,18 @@ public sealed class DigestComposer(IEnumerable<IDigestSection> sections, IAuthor
 {
     private DigestEmailSettings? site;
 
-    public async Task<DigestView> ComposeAsync(DigestRecipient recipient, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
+    /// <summary>Shared sections already built in this scope, by the stand-in they were built as.</summary>
+    private readonly Dictionary<(DigestRecipient StandIn, IDigestSection Section), DigestSectionContent?> shared = [];
+
+    /// <param name="readsLike">
+    /// A stand-in from <see cref="ThreadSections.ReadingGroups"/> for a recipient who reads the shared sections as it
+    /// does: those sections are built once per stand-in and reused; every other section is built as the recipient.
+    /// </param>
+    public async Task<DigestView> ComposeAsync(DigestRecipient recipient, DateTimeOffset since, DateTimeOffset until, CancellationToken ct,
+        DigestRecipient? readsLike = null)
     {
         using var language = CultureScope.Use(recipient.Culture);
-        var composed = await ComposeSectionsAsync(recipient, since, until, ct);
+        var composed = await ComposeSectionsAsync(recipient, since, until, ct, readsLike);
         return new DigestView
         {
             Recipient = recipient,
@@ -50,7 +58,8 @@ public sealed class DigestComposer(IEnumerable<IDigestSection> sections, IAuthor
             .Append(RedActivity ? SensitivityLabel.Red : SensitivityLabel.Clear).Max();
     }
 
-    private async Task<Composed> ComposeSectionsAsync(DigestRecipient recipient, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
+    private async Task<Composed> ComposeSectionsAsync(DigestRecipient recipient, DateTimeOffset since, DateTimeOffset until, CancellationToken ct,
+        DigestRecipient? readsLike = null)
     {
         // Read once per scope: a batch job composes a hundred digests in one, and the site's rule does not change between them.
         var site = this.site ??= await EmailRule.SiteAsync(db, ct);
@@ -59,7 +68,9 @@ public sealed class DigestComposer(IEnumerable<IDigestSection> sections, IAuthor
         var redActivity = false;
         foreach (var section in sections.OrderBy(s => s.Order))
         {
-            var content = await section.BuildAsync(recipient, since, until, ct);
+            var content = section is ISharedDigestSection && readsLike is not null
+                ? await SharedAsync(section, readsLike, since, until, ct)
+                : await section.BuildAsync(recipient, since, until, ct);
             if (content is null)
             {
                 continue;
@@ -89,6 +100,16 @@ public sealed class DigestComposer(IEnumerable<IDigestSection> sections, IAuthor
             }
         }
         return new Composed(built, redActivity, [.. threads.Select(t => new CarriedThread(t.Key, t.Value))]);
+    }
+
+    private async Task<DigestSectionContent?> SharedAsync(IDigestSection section, DigestRecipient standIn, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
+    {
+        if (!shared.TryGetValue((standIn, section), out var content))
+        {
+            content = await section.BuildAsync(standIn, since, until, ct);
+            shared[(standIn, section)] = content;
+        }
+        return content;
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dialogue.Data;
 using Dialogue.Data.Digests;
 using Dialogue.Data.Email;
@@ -32,7 +33,9 @@ public sealed class DigestDelivery(
     DigestRecipients recipients,
     DigestComposer composer,
     ThreadSections.ThreadDigestReader reader,
+    ThreadSections.ReadingGroups groups,
     Outbox outbox,
+    EmailRenderer renderer,
     UnsubscribeTokens tokens,
     IStringLocalizer<Text> text,
     TimeProvider clock,
@@ -150,23 +153,35 @@ public sealed class DigestDelivery(
 
         var lastUntils = await LastUntilsAsync(kind, ids, ct);
         await reader.PreloadViewersAsync(claimed.Select(c => c.Scheduled.Recipient), ct);
+        // One end for the whole batch, so recipients who read alike share their windows and with them their sections.
+        var until = clock.GetUtcNow();
         foreach (var c in claimed)
+        {
+            c.Until = until;
+            c.Since = Since(c.Scheduled, lastUntils.GetValueOrDefault(c.Scheduled.Recipient.Id), until);
+        }
+        var standIns = await groups.StandInsAsync([.. claimed.Select(c => new DigestWindow(c.Scheduled.Recipient, c.Since, c.Until))], ct);
+        foreach (var (c, standIn) in claimed.Zip(standIns))
         {
             ct.ThrowIfCancellationRequested();
             var recipient = c.Scheduled.Recipient;
             try
             {
-                c.Until = clock.GetUtcNow();
-                c.Since = Since(c.Scheduled, lastUntils.GetValueOrDefault(recipient.Id), c.Until);
-                var view = await composer.ComposeAsync(recipient, c.Since, c.Until, ct);
+                var view = await composer.ComposeAsync(recipient, c.Since, c.Until, ct, standIn);
                 if (!view.IsEmpty)
                 {
-                    var links = LinksFor(recipient, c.Entry.Id);
-                    c.Message = await outbox.AddAsync<DigestEmail>(
+                    var token = UnsubscribeTokenFor(recipient);
+                    var links = LinksFor(recipient, c.Entry.Id, token);
+                    string subject;
+                    using (CultureScope.Use(recipient.Culture))
+                    {
+                        subject = DigestSubject.For(view, text);
+                    }
+                    c.Message = outbox.Add(
                         new EmailRecipient(recipient.Address, recipient.Name, recipient.Culture),
                         OutboxKind,
-                        () => DigestSubject.For(view, text),
-                        new Dictionary<string, object?> { [nameof(DigestEmail.View)] = view, [nameof(DigestEmail.Links)] = links },
+                        subject,
+                        await RenderSharedAsync(view, c.Entry.Id, token),
                         HeadersFor(recipient, links),
                         view.Threads);
                 }
@@ -523,18 +538,49 @@ public sealed class DigestDelivery(
     public string UnsubscribeTokenFor(DigestRecipient recipient) =>
         tokens.For(new UnsubscribeTarget(recipient.Kind, recipient.Id, recipient.Address));
 
-    public DigestLinks LinksFor(DigestRecipient recipient, long? ledgerId)
+    public DigestLinks LinksFor(DigestRecipient recipient, long? ledgerId) => LinksFor(recipient, ledgerId, UnsubscribeTokenFor(recipient));
+
+    private DigestLinks LinksFor(DigestRecipient recipient, long? ledgerId, string token) =>
+        LinksWith(recipient, ledgerId?.ToString(CultureInfo.InvariantCulture), Uri.EscapeDataString(token)) with { UnsubscribeToken = token };
+
+    private DigestLinks LinksWith(DigestRecipient recipient, string? ledgerPart, string tokenPart) => new()
     {
-        var token = UnsubscribeTokenFor(recipient);
-        return new()
+        Home = app.Value.Link("/"),
+        SignIn = app.Value.Link("/Accounts/SignIn"),
+        Unsubscribe = app.Value.Link("/Digests/Unsubscribe?token=" + tokenPart),
+        ManagePreferences = recipient.IsPublic ? null : app.Value.Link("/Digests/Settings"),
+        ViewInBrowser = recipient.IsPublic || ledgerPart is null ? null : app.Value.Link("/Digests/View/" + ledgerPart),
+    };
+
+    // Unguessable, so nothing a member writes (a title, a post) can contain them and be rewritten.
+    private readonly string ledgerMarker = "ledger" + Guid.NewGuid().ToString("N");
+    private readonly string tokenMarker = "token" + Guid.NewGuid().ToString("N");
+    private readonly Dictionary<DigestView, RenderedEmail> renderings = new(SameRendering.Instance);
+
+    /// <summary>
+    /// The email of <paramref name="view"/> as <see cref="DigestEmail"/> renders it with the recipient's own links: rendered
+    /// once per batch for every view that renders the same (<see cref="SameRendering"/>) with markers in place of the two
+    /// per-recipient parts of the links (the ledger id, the unsubscribe token), which are then filled in. Both parts are
+    /// made of characters that HTML and the text part leave as they are (digits; a URL-escaped token).
+    /// </summary>
+    private async Task<RenderedEmail> RenderSharedAsync(DigestView view, long ledgerId, string token)
+    {
+        if (!renderings.TryGetValue(view, out var rendering))
         {
-            Home = app.Value.Link("/"),
-            SignIn = app.Value.Link("/Accounts/SignIn"),
-            UnsubscribeToken = token,
-            Unsubscribe = app.Value.Link("/Digests/Unsubscribe?token=" + Uri.EscapeDataString(token)),
-            ManagePreferences = recipient.IsPublic ? null : app.Value.Link("/Digests/Settings"),
-            ViewInBrowser = recipient.IsPublic || ledgerId is null ? null : app.Value.Link($"/Digests/View/{ledgerId}"),
-        };
+            using (CultureScope.Use(view.Recipient.Culture))
+            {
+                rendering = await renderer.RenderAsync<DigestEmail>(new Dictionary<string, object?>
+                {
+                    [nameof(DigestEmail.View)] = view,
+                    [nameof(DigestEmail.Links)] = LinksWith(view.Recipient, ledgerMarker, tokenMarker),
+                });
+            }
+            renderings[view] = rendering;
+        }
+        var ledgerPart = ledgerId.ToString(CultureInfo.InvariantCulture);
+        var tokenPart = Uri.EscapeDataString(token);
+        string Fill(string part) => part.Replace(ledgerMarker, ledgerPart, StringComparison.Ordinal).Replace(tokenMarker, tokenPart, StringComparison.Ordinal);
+        return new RenderedEmail(Fill(rendering.Html), Fill(rendering.Text));
     }
 
     /// <summary>RFC 2369 and RFC 8058 headers: a mailto and an https unsubscribe, the https one usable with a one-click POST.</summary>
