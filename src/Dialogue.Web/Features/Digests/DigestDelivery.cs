@@ -220,12 +220,16 @@ public sealed class DigestDelivery(
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The messages first, so each ledger row's guarded move to Queued names its message in the same statement.
+        await db.SaveChangesAsync(ct);
         var held = new List<Claimed>();
         foreach (var c in built)
         {
             var status = c.Message is null ? DigestLedgerStatus.SkippedEmpty : DigestLedgerStatus.Queued;
+            var messageId = c.Message?.Id;
             var moved = await Guarded(c.Entry, c.Claim).ExecuteUpdateAsync(s => s
                 .SetProperty(l => l.Status, status)
+                .SetProperty(l => l.OutboxMessageId, messageId)
                 .SetProperty(l => l.Since, c.Since)
                 .SetProperty(l => l.Until, c.Until)
                 .SetProperty(l => l.LockedUntil, (DateTimeOffset?)null)
@@ -236,30 +240,49 @@ public sealed class DigestDelivery(
             if (moved == 1)
             {
                 held.Add(c);
+                outcomes[c.Scheduled.Recipient.Id] = c.Message is null ? DeliveryOutcome.SkippedEmpty : DeliveryOutcome.Queued;
                 continue;
             }
-            // Our claim timed out and another worker took the period over: it sends, we write nothing.
+            // Our claim timed out and another worker took the period over: it sends, and this message never leaves the transaction.
             outcomes[c.Scheduled.Recipient.Id] = DeliveryOutcome.Busy;
-            if (c.Message is { } dropped)
+            if (messageId is { } dropped)
             {
-                foreach (var child in dropped.Threads.Cast<object>().Concat(dropped.Subjects).Concat(dropped.Attachments).Append(dropped))
-                {
-                    db.Entry(child).State = EntityState.Detached;
-                }
+                await db.OutboxMessageThreads.Where(t => t.OutboxMessageId == dropped).ExecuteDeleteAsync(ct);
+                await db.OutboxMessageSubjects.Where(t => t.OutboxMessageId == dropped).ExecuteDeleteAsync(ct);
+                await db.OutboxAttachments.Where(t => t.OutboxMessageId == dropped).ExecuteDeleteAsync(ct);
+                await db.OutboxMessages.Where(m => m.Id == dropped).ExecuteDeleteAsync(ct);
             }
         }
-        await db.SaveChangesAsync(ct);
-        foreach (var c in held)
-        {
-            if (c.Message is { } message)
-            {
-                await db.DigestLedger.Where(l => l.Id == c.Entry.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.OutboxMessageId, message.Id), ct);
-            }
-            await SetNextDueAsync(kind, c.Scheduled.Recipient.Id, c.Scheduled, NextAfter(c.Scheduled, c.Entry, now), ct);
-            outcomes[c.Scheduled.Recipient.Id] = c.Message is null ? DeliveryOutcome.SkippedEmpty : DeliveryOutcome.Queued;
-        }
+        await SetNextDueAsync(kind, [.. held.Select(c => (c.Scheduled, NextAfter(c.Scheduled, c.Entry, now)))], ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The next due times of a batch's recipients, one statement for each distinct time (and, for members, zone) instead of one per recipient.</summary>
+    private async Task SetNextDueAsync(DigestRecipientKind kind, IReadOnlyList<(ScheduledRecipient Scheduled, DateTimeOffset NextDueAt)> next, CancellationToken ct)
+    {
+        if (kind == DigestRecipientKind.Member)
+        {
+            foreach (var group in next.GroupBy(n => (n.NextDueAt, Zone: n.Scheduled.ProfileTimeZoneId)))
+            {
+                var ids = group.Select(n => n.Scheduled.Recipient.Id).ToArray();
+                DateTimeOffset? nextDueAt = group.Key.NextDueAt;
+                var zone = group.Key.Zone;
+                await db.DigestSubscriptions.Where(s => ids.Contains(s.UserId)).ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.NextDueAt, nextDueAt)
+                    .SetProperty(x => x.ScheduledTimeZoneId, zone), ct);
+            }
+            return;
+        }
+        var signature = DigestRecipients.PublicSignature(options.Value.Public);
+        foreach (var group in next.GroupBy(n => n.NextDueAt))
+        {
+            var ids = group.Select(n => long.TryParse(n.Scheduled.Recipient.Id, CultureInfo.InvariantCulture, out var id) ? id : -1).ToArray();
+            DateTimeOffset? nextDueAt = group.Key;
+            await db.PublicSubscribers.Where(p => ids.Contains(p.Id)).ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.NextDueAt, nextDueAt)
+                .SetProperty(x => x.ScheduleSignature, signature), ct);
+        }
     }
 
     /// <summary>
