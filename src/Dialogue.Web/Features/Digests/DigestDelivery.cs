@@ -33,7 +33,6 @@ public sealed class DigestDelivery(
     DigestRecipients recipients,
     DigestComposer composer,
     ThreadSections.ThreadDigestReader reader,
-    ThreadSections.ReadingGroups groups,
     Outbox outbox,
     EmailRenderer renderer,
     UnsubscribeTokens tokens,
@@ -160,14 +159,14 @@ public sealed class DigestDelivery(
             c.Until = until;
             c.Since = Since(c.Scheduled, lastUntils.GetValueOrDefault(c.Scheduled.Recipient.Id), until);
         }
-        var standIns = await groups.StandInsAsync([.. claimed.Select(c => new DigestWindow(c.Scheduled.Recipient, c.Since, c.Until))], ct);
-        foreach (var (c, standIn) in claimed.Zip(standIns))
+        var plan = await composer.PlanAsync([.. claimed.Select(c => new DigestWindow(c.Scheduled.Recipient, c.Since, c.Until))], ct);
+        foreach (var (c, reading) in claimed.Zip(plan))
         {
             ct.ThrowIfCancellationRequested();
             var recipient = c.Scheduled.Recipient;
             try
             {
-                var view = await composer.ComposeAsync(recipient, c.Since, c.Until, ct, standIn);
+                var view = await composer.ComposeAsync(recipient, c.Since, c.Until, ct, reading);
                 if (!view.IsEmpty)
                 {
                     var token = UnsubscribeTokenFor(recipient);
