@@ -4,6 +4,7 @@ using Dialogue.Data.Accounts;
 using Dialogue.Data.Digests;
 using Dialogue.Data.Email;
 using Dialogue.Data.Sensitivity;
+using Dialogue.Data.Threads;
 using Dialogue.Tests.Infrastructure;
 using Dialogue.Web.Features.Digests;
 using Dialogue.Web.Features.Digests.ThreadSections;
@@ -80,7 +81,13 @@ public sealed class GroupedDigestTests
         await factory.StartThreadAsync(amber.Id, starter, SensitivityLabel.Red, "Red thread RedTitleQ1", "Red opening RedBodyQ2", redParticipant);
         // Two replies by one member make the green thread the busiest for everyone else, and not for that member.
         await factory.ReplyAsync(green.Id, replier, "A reply GreenReplyQ1 about the evaluation.");
-        await factory.ReplyAsync(green.Id, replier, "Another reply GreenReplyQ2.");
+        // One member follows the green thread and is mentioned in it: those two sections are theirs alone.
+        await factory.WithDbAsync(db =>
+        {
+            db.Watches.Add(new Watch { UserId = plainTwo.Id, ThreadId = green.Id, CreatedAt = factory.Clock.GetUtcNow() });
+            return db.SaveChangesAsync();
+        });
+        await factory.ReplyAsync(green.Id, replier, "Another reply GreenReplyQ2, asking @" + plainTwo.Email!.Split('@')[0] + " MentionQ3.");
 
         var subscribers = new List<PublicSubscriber>();
         await factory.WithDbAsync(async db =>
@@ -143,6 +150,12 @@ public sealed class GroupedDigestTests
         Assert.Contains("sign in to read it", await TextOf(world.RedParticipant.Email!), StringComparison.Ordinal);
         Assert.DoesNotContain("RedTitleQ1", await TextOf(world.RedParticipant.Email!), StringComparison.Ordinal);
         Assert.Contains("3 new posts", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mentions of you", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain("Replies in threads you follow", plain, StringComparison.Ordinal);
+        var followed = await TextOf(world.PlainTwo.Email!);
+        Assert.Contains("Mentions of you", followed, StringComparison.Ordinal);
+        Assert.Contains("Replies in threads you follow", followed, StringComparison.Ordinal);
+        Assert.Contains("MentionQ3", followed, StringComparison.Ordinal);
         Assert.DoesNotContain("new posts", await TextOf(world.Replier.Email!), StringComparison.Ordinal);
         var publicText = await TextOf(world.Public[0].Email);
         Assert.Contains("Clear opening ClearBodyQ2", publicText, StringComparison.Ordinal);
@@ -150,7 +163,7 @@ public sealed class GroupedDigestTests
     }
 
     [Fact]
-    public async Task Members_who_read_alike_share_a_stand_in_and_those_the_policy_knows_by_their_own_id_are_built_alone()
+    public async Task Members_who_read_alike_share_a_stand_in_those_the_policy_knows_by_their_own_id_are_built_alone_and_follows_and_mentions_are_asked_only_of_who_has_some()
     {
         await using var factory = new DigestsFactory();
         var world = await WorldAsync(factory);
@@ -161,15 +174,16 @@ public sealed class GroupedDigestTests
         var (members, publics) = await factory.WithScopeAsync(async sp =>
         {
             var recipients = sp.GetRequiredService<DigestRecipients>();
-            var groups = sp.GetRequiredService<ReadingGroups>();
+            var composer = sp.GetRequiredService<DigestComposer>();
             var found = await recipients.FindActiveAsync(DigestRecipientKind.Member, [.. world.Members.Select(m => m.Id)], CancellationToken.None);
-            var members = await groups.StandInsAsync([.. world.Members.Select(m => new DigestWindow(found[m.Id].Recipient, since, until))], CancellationToken.None);
+            var members = await composer.PlanAsync([.. world.Members.Select(m => new DigestWindow(found[m.Id].Recipient, since, until))], CancellationToken.None);
             var ids = PublicOf(world).Ids;
             var foundPublic = await recipients.FindActiveAsync(DigestRecipientKind.Public, ids, CancellationToken.None);
-            var publics = await groups.StandInsAsync([.. ids.Select(id => new DigestWindow(foundPublic[id].Recipient, since, until))], CancellationToken.None);
+            var publics = await composer.PlanAsync([.. ids.Select(id => new DigestWindow(foundPublic[id].Recipient, since, until))], CancellationToken.None);
             return (members, publics);
         });
-        var of = world.Members.Zip(members).ToDictionary(x => x.First, x => x.Second);
+        var of = world.Members.Zip(members).ToDictionary(x => x.First, x => x.Second.StandIn);
+        var skipped = world.Members.Zip(members).ToDictionary(x => x.First, x => x.Second.NothingFor.Select(s => s.GetType()).ToHashSet());
 
         Assert.NotNull(of[world.PlainOne]);
         Assert.Same(of[world.PlainOne], of[world.PlainTwo]);
@@ -180,14 +194,16 @@ public sealed class GroupedDigestTests
         Assert.NotSame(of[world.PlainOne], of[world.Chooser]);
         Assert.Null(of[world.RedParticipant]);
         Assert.Null(of[world.Replier]);
-        foreach (var standIn in members.OfType<DigestRecipient>())
+        Assert.Equal([typeof(FollowedRepliesSection), typeof(MentionsSection)], skipped[world.PlainOne].OrderBy(t => t.Name));
+        Assert.Empty(skipped[world.PlainTwo]);
+        foreach (var standIn in members.Select(m => m.StandIn).OfType<DigestRecipient>())
         {
             Assert.DoesNotContain(standIn.Id, world.Members.Select(m => m.Id));
             Assert.False(standIn.IncludeFollowedThreads);
         }
-        Assert.Same(publics[0], publics[1]);
-        Assert.NotSame(publics[0], publics[2]);
-        Assert.True(publics[0]!.IsPublic);
+        Assert.Same(publics[0].StandIn, publics[1].StandIn);
+        Assert.NotSame(publics[0].StandIn, publics[2].StandIn);
+        Assert.True(publics[0].StandIn!.IsPublic);
     }
 
     private static async Task AssertSameAsBuiltAloneAsync(DigestsFactory factory, DigestRecipientKind kind, string id, string address)
