@@ -7,14 +7,38 @@ using Dialogue.Web.Infrastructure.Email;
 namespace Dialogue.Web.Features.Digests;
 
 /// <summary>Gathers every registered section for a recipient and window, and redacts each item for email.</summary>
-public sealed class DigestComposer(IEnumerable<IDigestSection> sections, IAuthorDisplay authors, DialogueDbContext db)
+public sealed class DigestComposer(IEnumerable<IDigestSection> sections, IAuthorDisplay authors, ThreadSections.ReadingGroups groups, DialogueDbContext db)
 {
     private DigestEmailSettings? site;
 
-    public async Task<DigestView> ComposeAsync(DigestRecipient recipient, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
+    /// <summary>Shared sections already built in this scope, by the stand-in they were built as.</summary>
+    private readonly Dictionary<(DigestRecipient StandIn, IDigestSection Section), DigestSectionContent?> shared = [];
+
+    /// <summary>
+    /// How each recipient of a batch is composed: the shared sections as a stand-in for everyone who reads alike
+    /// (<see cref="ThreadSections.ReadingGroups"/>), and the batched sections skipped for whoever has nothing in them.
+    /// </summary>
+    public async Task<IReadOnlyList<BatchReading>> PlanAsync(IReadOnlyList<DigestWindow> windows, CancellationToken ct)
+    {
+        var standIns = await groups.StandInsAsync(windows, ct);
+        var candidates = new List<(IDigestSection Section, IReadOnlySet<string> Ids)>();
+        foreach (var section in sections.OfType<IBatchedDigestSection>())
+        {
+            candidates.Add((section, await section.CandidatesAsync(windows, ct)));
+        }
+        return [.. windows.Select((w, i) => new BatchReading(standIns[i],
+            candidates.Where(c => !c.Ids.Contains(w.Recipient.Id)).Select(c => c.Section).ToHashSet()))];
+    }
+
+    /// <param name="batch">
+    /// How the recipient's batch composes them (<see cref="PlanAsync"/>): the shared sections are built once per stand-in
+    /// and reused, the sections with nothing for them skipped; every other section is built as the recipient.
+    /// </param>
+    public async Task<DigestView> ComposeAsync(DigestRecipient recipient, DateTimeOffset since, DateTimeOffset until, CancellationToken ct,
+        BatchReading? batch = null)
     {
         using var language = CultureScope.Use(recipient.Culture);
-        var composed = await ComposeSectionsAsync(recipient, since, until, ct);
+        var composed = await ComposeSectionsAsync(recipient, since, until, ct, batch);
         return new DigestView
         {
             Recipient = recipient,
@@ -50,7 +74,8 @@ public sealed class DigestComposer(IEnumerable<IDigestSection> sections, IAuthor
             .Append(RedActivity ? SensitivityLabel.Red : SensitivityLabel.Clear).Max();
     }
 
-    private async Task<Composed> ComposeSectionsAsync(DigestRecipient recipient, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
+    private async Task<Composed> ComposeSectionsAsync(DigestRecipient recipient, DateTimeOffset since, DateTimeOffset until, CancellationToken ct,
+        BatchReading? batch = null)
     {
         // Read once per scope: a batch job composes a hundred digests in one, and the site's rule does not change between them.
         var site = this.site ??= await EmailRule.SiteAsync(db, ct);
@@ -59,7 +84,13 @@ public sealed class DigestComposer(IEnumerable<IDigestSection> sections, IAuthor
         var redActivity = false;
         foreach (var section in sections.OrderBy(s => s.Order))
         {
-            var content = await section.BuildAsync(recipient, since, until, ct);
+            if (batch is not null && batch.NothingFor.Contains(section))
+            {
+                continue;
+            }
+            var content = section is ISharedDigestSection && batch?.StandIn is { } standIn
+                ? await SharedAsync(section, standIn, since, until, ct)
+                : await section.BuildAsync(recipient, since, until, ct);
             if (content is null)
             {
                 continue;
@@ -89,6 +120,16 @@ public sealed class DigestComposer(IEnumerable<IDigestSection> sections, IAuthor
             }
         }
         return new Composed(built, redActivity, [.. threads.Select(t => new CarriedThread(t.Key, t.Value))]);
+    }
+
+    private async Task<DigestSectionContent?> SharedAsync(IDigestSection section, DigestRecipient standIn, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
+    {
+        if (!shared.TryGetValue((standIn, section), out var content))
+        {
+            content = await section.BuildAsync(standIn, since, until, ct);
+            shared[(standIn, section)] = content;
+        }
+        return content;
     }
 }
 

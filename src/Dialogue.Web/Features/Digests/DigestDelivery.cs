@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dialogue.Data;
 using Dialogue.Data.Digests;
 using Dialogue.Data.Email;
@@ -33,6 +34,7 @@ public sealed class DigestDelivery(
     DigestComposer composer,
     ThreadSections.ThreadDigestReader reader,
     Outbox outbox,
+    EmailRenderer renderer,
     UnsubscribeTokens tokens,
     IStringLocalizer<Text> text,
     TimeProvider clock,
@@ -150,23 +152,35 @@ public sealed class DigestDelivery(
 
         var lastUntils = await LastUntilsAsync(kind, ids, ct);
         await reader.PreloadViewersAsync(claimed.Select(c => c.Scheduled.Recipient), ct);
+        // One end for the whole batch, so recipients who read alike share their windows and with them their sections.
+        var until = clock.GetUtcNow();
         foreach (var c in claimed)
+        {
+            c.Until = until;
+            c.Since = Since(c.Scheduled, lastUntils.GetValueOrDefault(c.Scheduled.Recipient.Id), until);
+        }
+        var plan = await composer.PlanAsync([.. claimed.Select(c => new DigestWindow(c.Scheduled.Recipient, c.Since, c.Until))], ct);
+        foreach (var (c, reading) in claimed.Zip(plan))
         {
             ct.ThrowIfCancellationRequested();
             var recipient = c.Scheduled.Recipient;
             try
             {
-                c.Until = clock.GetUtcNow();
-                c.Since = Since(c.Scheduled, lastUntils.GetValueOrDefault(recipient.Id), c.Until);
-                var view = await composer.ComposeAsync(recipient, c.Since, c.Until, ct);
+                var view = await composer.ComposeAsync(recipient, c.Since, c.Until, ct, reading);
                 if (!view.IsEmpty)
                 {
-                    var links = LinksFor(recipient, c.Entry.Id);
-                    c.Message = await outbox.AddAsync<DigestEmail>(
+                    var token = UnsubscribeTokenFor(recipient);
+                    var links = LinksFor(recipient, c.Entry.Id, token);
+                    string subject;
+                    using (CultureScope.Use(recipient.Culture))
+                    {
+                        subject = DigestSubject.For(view, text);
+                    }
+                    c.Message = outbox.Add(
                         new EmailRecipient(recipient.Address, recipient.Name, recipient.Culture),
                         OutboxKind,
-                        () => DigestSubject.For(view, text),
-                        new Dictionary<string, object?> { [nameof(DigestEmail.View)] = view, [nameof(DigestEmail.Links)] = links },
+                        subject,
+                        await RenderSharedAsync(view, c.Entry.Id, token),
                         HeadersFor(recipient, links),
                         view.Threads);
                 }
@@ -205,12 +219,16 @@ public sealed class DigestDelivery(
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The messages first, so each ledger row's guarded move to Queued names its message in the same statement.
+        await db.SaveChangesAsync(ct);
         var held = new List<Claimed>();
         foreach (var c in built)
         {
             var status = c.Message is null ? DigestLedgerStatus.SkippedEmpty : DigestLedgerStatus.Queued;
+            var messageId = c.Message?.Id;
             var moved = await Guarded(c.Entry, c.Claim).ExecuteUpdateAsync(s => s
                 .SetProperty(l => l.Status, status)
+                .SetProperty(l => l.OutboxMessageId, messageId)
                 .SetProperty(l => l.Since, c.Since)
                 .SetProperty(l => l.Until, c.Until)
                 .SetProperty(l => l.LockedUntil, (DateTimeOffset?)null)
@@ -221,30 +239,49 @@ public sealed class DigestDelivery(
             if (moved == 1)
             {
                 held.Add(c);
+                outcomes[c.Scheduled.Recipient.Id] = c.Message is null ? DeliveryOutcome.SkippedEmpty : DeliveryOutcome.Queued;
                 continue;
             }
-            // Our claim timed out and another worker took the period over: it sends, we write nothing.
+            // Our claim timed out and another worker took the period over: it sends, and this message never leaves the transaction.
             outcomes[c.Scheduled.Recipient.Id] = DeliveryOutcome.Busy;
-            if (c.Message is { } dropped)
+            if (messageId is { } dropped)
             {
-                foreach (var child in dropped.Threads.Cast<object>().Concat(dropped.Subjects).Concat(dropped.Attachments).Append(dropped))
-                {
-                    db.Entry(child).State = EntityState.Detached;
-                }
+                await db.OutboxMessageThreads.Where(t => t.OutboxMessageId == dropped).ExecuteDeleteAsync(ct);
+                await db.OutboxMessageSubjects.Where(t => t.OutboxMessageId == dropped).ExecuteDeleteAsync(ct);
+                await db.OutboxAttachments.Where(t => t.OutboxMessageId == dropped).ExecuteDeleteAsync(ct);
+                await db.OutboxMessages.Where(m => m.Id == dropped).ExecuteDeleteAsync(ct);
             }
         }
-        await db.SaveChangesAsync(ct);
-        foreach (var c in held)
-        {
-            if (c.Message is { } message)
-            {
-                await db.DigestLedger.Where(l => l.Id == c.Entry.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.OutboxMessageId, message.Id), ct);
-            }
-            await SetNextDueAsync(kind, c.Scheduled.Recipient.Id, c.Scheduled, NextAfter(c.Scheduled, c.Entry, now), ct);
-            outcomes[c.Scheduled.Recipient.Id] = c.Message is null ? DeliveryOutcome.SkippedEmpty : DeliveryOutcome.Queued;
-        }
+        await SetNextDueAsync(kind, [.. held.Select(c => (c.Scheduled, NextAfter(c.Scheduled, c.Entry, now)))], ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The next due times of a batch's recipients, one statement for each distinct time (and, for members, zone) instead of one per recipient.</summary>
+    private async Task SetNextDueAsync(DigestRecipientKind kind, IReadOnlyList<(ScheduledRecipient Scheduled, DateTimeOffset NextDueAt)> next, CancellationToken ct)
+    {
+        if (kind == DigestRecipientKind.Member)
+        {
+            foreach (var group in next.GroupBy(n => (n.NextDueAt, Zone: n.Scheduled.ProfileTimeZoneId)))
+            {
+                var ids = group.Select(n => n.Scheduled.Recipient.Id).ToArray();
+                DateTimeOffset? nextDueAt = group.Key.NextDueAt;
+                var zone = group.Key.Zone;
+                await db.DigestSubscriptions.Where(s => ids.Contains(s.UserId)).ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.NextDueAt, nextDueAt)
+                    .SetProperty(x => x.ScheduledTimeZoneId, zone), ct);
+            }
+            return;
+        }
+        var signature = DigestRecipients.PublicSignature(options.Value.Public);
+        foreach (var group in next.GroupBy(n => n.NextDueAt))
+        {
+            var ids = group.Select(n => long.TryParse(n.Scheduled.Recipient.Id, CultureInfo.InvariantCulture, out var id) ? id : -1).ToArray();
+            DateTimeOffset? nextDueAt = group.Key;
+            await db.PublicSubscribers.Where(p => ids.Contains(p.Id)).ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.NextDueAt, nextDueAt)
+                .SetProperty(x => x.ScheduleSignature, signature), ct);
+        }
     }
 
     /// <summary>
@@ -523,18 +560,49 @@ public sealed class DigestDelivery(
     public string UnsubscribeTokenFor(DigestRecipient recipient) =>
         tokens.For(new UnsubscribeTarget(recipient.Kind, recipient.Id, recipient.Address));
 
-    public DigestLinks LinksFor(DigestRecipient recipient, long? ledgerId)
+    public DigestLinks LinksFor(DigestRecipient recipient, long? ledgerId) => LinksFor(recipient, ledgerId, UnsubscribeTokenFor(recipient));
+
+    private DigestLinks LinksFor(DigestRecipient recipient, long? ledgerId, string token) =>
+        LinksWith(recipient, ledgerId?.ToString(CultureInfo.InvariantCulture), Uri.EscapeDataString(token)) with { UnsubscribeToken = token };
+
+    private DigestLinks LinksWith(DigestRecipient recipient, string? ledgerPart, string tokenPart) => new()
     {
-        var token = UnsubscribeTokenFor(recipient);
-        return new()
+        Home = app.Value.Link("/"),
+        SignIn = app.Value.Link("/Accounts/SignIn"),
+        Unsubscribe = app.Value.Link("/Digests/Unsubscribe?token=" + tokenPart),
+        ManagePreferences = recipient.IsPublic ? null : app.Value.Link("/Digests/Settings"),
+        ViewInBrowser = recipient.IsPublic || ledgerPart is null ? null : app.Value.Link("/Digests/View/" + ledgerPart),
+    };
+
+    // Unguessable, so nothing a member writes (a title, a post) can contain them and be rewritten.
+    private readonly string ledgerMarker = "ledger" + Guid.NewGuid().ToString("N");
+    private readonly string tokenMarker = "token" + Guid.NewGuid().ToString("N");
+    private readonly Dictionary<DigestView, RenderedEmail> renderings = new(SameRendering.Instance);
+
+    /// <summary>
+    /// The email of <paramref name="view"/> as <see cref="DigestEmail"/> renders it with the recipient's own links: rendered
+    /// once per batch for every view that renders the same (<see cref="SameRendering"/>) with markers in place of the two
+    /// per-recipient parts of the links (the ledger id, the unsubscribe token), which are then filled in. Both parts are
+    /// made of characters that HTML and the text part leave as they are (digits; a URL-escaped token).
+    /// </summary>
+    private async Task<RenderedEmail> RenderSharedAsync(DigestView view, long ledgerId, string token)
+    {
+        if (!renderings.TryGetValue(view, out var rendering))
         {
-            Home = app.Value.Link("/"),
-            SignIn = app.Value.Link("/Accounts/SignIn"),
-            UnsubscribeToken = token,
-            Unsubscribe = app.Value.Link("/Digests/Unsubscribe?token=" + Uri.EscapeDataString(token)),
-            ManagePreferences = recipient.IsPublic ? null : app.Value.Link("/Digests/Settings"),
-            ViewInBrowser = recipient.IsPublic || ledgerId is null ? null : app.Value.Link($"/Digests/View/{ledgerId}"),
-        };
+            using (CultureScope.Use(view.Recipient.Culture))
+            {
+                rendering = await renderer.RenderAsync<DigestEmail>(new Dictionary<string, object?>
+                {
+                    [nameof(DigestEmail.View)] = view,
+                    [nameof(DigestEmail.Links)] = LinksWith(view.Recipient, ledgerMarker, tokenMarker),
+                });
+            }
+            renderings[view] = rendering;
+        }
+        var ledgerPart = ledgerId.ToString(CultureInfo.InvariantCulture);
+        var tokenPart = Uri.EscapeDataString(token);
+        string Fill(string part) => part.Replace(ledgerMarker, ledgerPart, StringComparison.Ordinal).Replace(tokenMarker, tokenPart, StringComparison.Ordinal);
+        return new RenderedEmail(Fill(rendering.Html), Fill(rendering.Text));
     }
 
     /// <summary>RFC 2369 and RFC 8058 headers: a mailto and an https unsubscribe, the https one usable with a one-click POST.</summary>

@@ -21,6 +21,7 @@ public static class DigestsServiceCollectionExtensions
         services.AddScoped<SettingsModel.Handler>();
         // Sections: each feature adds its own with services.AddScoped<IDigestSection, TheirSection>(); the job takes them all.
         services.AddScoped<ThreadDigestReader>();
+        services.AddScoped<ReadingGroups>();
         services.AddScoped<IDigestSection, NewThreadsSection>();
         services.AddScoped<IDigestSection, ActiveThreadsSection>();
         services.AddScoped<IDigestSection, FollowedRepliesSection>();

@@ -31,32 +31,46 @@ public sealed class Outbox(DialogueDbContext db, EmailRenderer renderer, TimePro
         try
         {
             var rendered = await renderer.RenderAsync<TTemplate>(parameters);
-            var now = clock.GetUtcNow();
-            var message = new OutboxMessage
-            {
-                MessageId = MimeUtils.GenerateMessageId(DomainOf(options.Value.FromAddress)),
-                Kind = kind,
-                ToAddress = to.Address,
-                ToName = to.Name,
-                Subject = subject(),
-                HtmlBody = rendered.Html,
-                TextBody = rendered.Text,
-                HeadersJson = headers is { Count: > 0 } ? JsonSerializer.Serialize(headers) : null,
-                CreatedAt = now,
-                NextAttemptAt = now,
-                Culture = to.Culture.Name,
-                // What the sender compares with the threads' labels at send time (QueuedEmailRedaction).
-                Threads = [.. (threads ?? []).DistinctBy(t => t.ThreadId).Select(t => new OutboxMessageThread { ThreadId = t.ThreadId, Label = t.Label })],
-                Subjects = [.. (subjects ?? []).DistinctBy(s => (s.Kind, s.Id)).Select(s => new OutboxMessageSubject { Kind = s.Kind, SubjectId = s.Id, Label = s.Label })],
-                Attachments = [.. (attachments ?? []).Select(a => new OutboxAttachment { FileName = a.FileName, ContentType = a.ContentType, Content = a.Content })],
-            };
-            db.OutboxMessages.Add(message);
-            return message;
+            return Add(to, kind, subject(), rendered, headers, threads, subjects, attachments);
         }
         finally
         {
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
         }
+    }
+
+    /// <summary>Adds a message already rendered (in <paramref name="to"/>'s language), such as one of a batch that shares a rendering.</summary>
+    public OutboxMessage Add(
+        EmailRecipient to,
+        string kind,
+        string subject,
+        RenderedEmail rendered,
+        IReadOnlyDictionary<string, string>? headers = null,
+        IReadOnlyCollection<CarriedThread>? threads = null,
+        IReadOnlyCollection<CarriedSubject>? subjects = null,
+        IReadOnlyCollection<EmailAttachment>? attachments = null)
+    {
+        var now = clock.GetUtcNow();
+        var message = new OutboxMessage
+        {
+            MessageId = MimeUtils.GenerateMessageId(DomainOf(options.Value.FromAddress)),
+            Kind = kind,
+            ToAddress = to.Address,
+            ToName = to.Name,
+            Subject = subject,
+            HtmlBody = rendered.Html,
+            TextBody = rendered.Text,
+            HeadersJson = headers is { Count: > 0 } ? JsonSerializer.Serialize(headers) : null,
+            CreatedAt = now,
+            NextAttemptAt = now,
+            Culture = to.Culture.Name,
+            // What the sender compares with the threads' labels at send time (QueuedEmailRedaction).
+            Threads = [.. (threads ?? []).DistinctBy(t => t.ThreadId).Select(t => new OutboxMessageThread { ThreadId = t.ThreadId, Label = t.Label })],
+            Subjects = [.. (subjects ?? []).DistinctBy(s => (s.Kind, s.Id)).Select(s => new OutboxMessageSubject { Kind = s.Kind, SubjectId = s.Id, Label = s.Label })],
+            Attachments = [.. (attachments ?? []).Select(a => new OutboxAttachment { FileName = a.FileName, ContentType = a.ContentType, Content = a.Content })],
+        };
+        db.OutboxMessages.Add(message);
+        return message;
     }
 
     private static string DomainOf(string address) =>

@@ -48,8 +48,8 @@ public sealed class BatchDeliveryTests
             await factory.AddToSpaceAsync(amber.Id, member);
         }
         await factory.StartThreadAsync(open.Id, author, SensitivityLabel.Green, "Green thread GT1", "Green opening GT2");
-        await factory.StartThreadAsync(amber.Id, author, SensitivityLabel.Amber, "Amber thread AT1", "Amber opening AT2");
-        await factory.StartThreadAsync(amber.Id, author, SensitivityLabel.Red, "Red thread RT1", "Red opening RT2", participant);
+        await factory.StartThreadAsync(amber.Id, author, SensitivityLabel.Amber, "Amber thread AmberTitleQ1", "Amber opening AmberBodyQ2");
+        await factory.StartThreadAsync(amber.Id, author, SensitivityLabel.Red, "Red thread RedTitleQ1", "Red opening RedBodyQ2", participant);
         AtTenPastTen(factory);
 
         var outcomes = await factory.RunBatchAsync(BatchOf([participant, spaceMember, outsider]));
@@ -69,15 +69,15 @@ public sealed class BatchDeliveryTests
         foreach (var digest in new[] { ofParticipant, ofSpaceMember, ofOutsider })
         {
             Assert.Contains("Green opening GT2", digest, StringComparison.Ordinal);
-            Assert.DoesNotContain("RT1", digest, StringComparison.Ordinal);
-            Assert.DoesNotContain("RT2", digest, StringComparison.Ordinal);
+            Assert.DoesNotContain("RedTitleQ1", digest, StringComparison.Ordinal);
+            Assert.DoesNotContain("RedBodyQ2", digest, StringComparison.Ordinal);
         }
-        Assert.Contains("Amber thread AT1", ofParticipant, StringComparison.Ordinal);
+        Assert.Contains("Amber thread AmberTitleQ1", ofParticipant, StringComparison.Ordinal);
         Assert.Contains(RedNotice, ofParticipant, StringComparison.Ordinal);
-        Assert.Contains("Amber thread AT1", ofSpaceMember, StringComparison.Ordinal);
+        Assert.Contains("Amber thread AmberTitleQ1", ofSpaceMember, StringComparison.Ordinal);
         Assert.DoesNotContain(RedNotice, ofSpaceMember, StringComparison.Ordinal);
-        Assert.DoesNotContain("AT1", ofOutsider, StringComparison.Ordinal);
-        Assert.DoesNotContain("AT2", ofOutsider, StringComparison.Ordinal);
+        Assert.DoesNotContain("AmberTitleQ1", ofOutsider, StringComparison.Ordinal);
+        Assert.DoesNotContain("AmberBodyQ2", ofOutsider, StringComparison.Ordinal);
         Assert.DoesNotContain(RedNotice, ofOutsider, StringComparison.Ordinal);
     }
 

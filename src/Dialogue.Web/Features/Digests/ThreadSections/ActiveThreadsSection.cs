@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace Dialogue.Web.Features.Digests.ThreadSections;
 
 /// <summary>The threads with the most new posts the recipient may read in the window, in the spaces they chose.</summary>
-public sealed class ActiveThreadsSection(DialogueDbContext db, ThreadDigestReader reader, IStringLocalizer<Text> text) : IDigestSection
+public sealed class ActiveThreadsSection(DialogueDbContext db, ThreadDigestReader reader, IStringLocalizer<Text> text) : ISharedDigestSection
 {
     public const int MinimumPosts = 2;
     public const int Count = 5;

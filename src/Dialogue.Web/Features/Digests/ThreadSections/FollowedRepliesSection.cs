@@ -7,11 +7,27 @@ using Microsoft.Extensions.Localization;
 namespace Dialogue.Web.Features.Digests.ThreadSections;
 
 /// <summary>Replies by others in the threads the member follows, one entry per thread with its latest reply.</summary>
-public sealed class FollowedRepliesSection(DialogueDbContext db, ThreadDigestReader reader, IStringLocalizer<Text> text) : IDigestSection
+public sealed class FollowedRepliesSection(DialogueDbContext db, ThreadDigestReader reader, IStringLocalizer<Text> text) : IBatchedDigestSection
 {
     public int Order => 300;
 
     public string Title => text["Replies in threads you follow"];
+
+    public async Task<IReadOnlySet<string>> CandidatesAsync(IReadOnlyList<DigestWindow> windows, CancellationToken ct)
+    {
+        var members = windows.Where(w => w.Recipient.IncludeFollowedThreads).Select(w => w.Recipient.UserId).OfType<string>().Distinct().ToArray();
+        if (members.Length == 0)
+        {
+            return new HashSet<string>();
+        }
+        var from = windows.Min(w => w.Since);
+        var to = windows.Max(w => w.Until);
+        // BuildAsync's query without the access policy, over the widest window of the batch: never fewer recipients.
+        return (await db.Watches
+            .Where(w => members.Contains(w.UserId) && w.ThreadId != null
+                && db.Posts.Any(p => p.ThreadId == w.ThreadId && p.CreatedAt >= from && p.CreatedAt < to && p.Number > 1 && !p.IsDeleted && p.AuthorId != w.UserId))
+            .Select(w => w.UserId).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+    }
 
     public async Task<DigestSectionContent?> BuildAsync(DigestRecipient recipient, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
     {

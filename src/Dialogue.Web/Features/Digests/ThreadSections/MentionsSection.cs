@@ -7,11 +7,26 @@ using Microsoft.Extensions.Localization;
 namespace Dialogue.Web.Features.Digests.ThreadSections;
 
 /// <summary>Posts that mention the member, from their notifications (which only keep what they may still read).</summary>
-public sealed class MentionsSection(DialogueDbContext db, ThreadDigestReader reader, IStringLocalizer<Text> text) : IDigestSection
+public sealed class MentionsSection(DialogueDbContext db, ThreadDigestReader reader, IStringLocalizer<Text> text) : IBatchedDigestSection
 {
     public int Order => 400;
 
     public string Title => text["Mentions of you"];
+
+    public async Task<IReadOnlySet<string>> CandidatesAsync(IReadOnlyList<DigestWindow> windows, CancellationToken ct)
+    {
+        var members = windows.Where(w => w.Recipient.IncludeFollowedThreads).Select(w => w.Recipient.UserId).OfType<string>().Distinct().ToArray();
+        if (members.Length == 0)
+        {
+            return new HashSet<string>();
+        }
+        var from = windows.Min(w => w.Since);
+        var to = windows.Max(w => w.Until);
+        // BuildAsync's query without the access policy, over the widest window of the batch: never fewer recipients.
+        return (await db.Notifications
+            .Where(n => members.Contains(n.RecipientId) && n.Kind == NotificationKind.Mention && n.PostId != null && n.CreatedAt >= from && n.CreatedAt < to)
+            .Select(n => n.RecipientId).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+    }
 
     public async Task<DigestSectionContent?> BuildAsync(DigestRecipient recipient, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
     {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace Dialogue.Web.Features.Digests.ThreadSections;
 
 /// <summary>Threads started in the window, in the spaces the recipient chose, as the recipient may read them.</summary>
-public sealed class NewThreadsSection(DialogueDbContext db, ThreadDigestReader reader, IStringLocalizer<Text> text) : IDigestSection
+public sealed class NewThreadsSection(DialogueDbContext db, ThreadDigestReader reader, IStringLocalizer<Text> text) : ISharedDigestSection
 {
     public int Order => 100;
 

@@ -48,6 +48,21 @@ public sealed class ThreadDigestReader(DialogueDbContext db, PostDisplay display
         }
     }
 
+    /// <summary>
+    /// Someone who reads as <paramref name="like"/> does through the policy, but is nobody: an id that matches no account,
+    /// so no RED participation and no post of their own, and no follows or mentions. <see cref="ReadingGroups"/> builds
+    /// the shared sections as this stand-in for every recipient who reads alike.
+    /// </summary>
+    public DigestRecipient StandInFor(DigestRecipient like, Viewer viewer)
+    {
+        var id = "digest-group:" + Guid.NewGuid().ToString("N");
+        if (!like.IsPublic)
+        {
+            viewers[id] = viewer with { UserId = id };
+        }
+        return like with { Id = id, Address = "", Name = null, IncludeFollowedThreads = false };
+    }
+
     /// <summary>Threads in the spaces the recipient chose for their digest (all, for a public subscriber).</summary>
     public static IQueryable<DiscussionThread> InChosenSpaces(IQueryable<DiscussionThread> threads, DigestRecipient recipient)
     {
