@@ -21,7 +21,8 @@ namespace Dialogue.Benchmarks;
 /// started here, or --smtp host:port), then sends the same N messages pre-built over one connection for the server's
 /// own rate, and reports both and their ratio. --pickup writes to a pickup folder instead (no ratio). --pipelined sends
 /// while the batches are still being built, as the app does (each batch job enqueues a send), instead of after them.
-/// <c>dotnet run -c Release --project tests/Dialogue.Benchmarks -- [--recipients 10000] [--workers 2] [--smtp host:port | --pickup] [--pipelined]</c>
+/// --senders N runs N outbox runs at once, each over its own connection, as Jobs:MailWorkerCount = N mail workers do.
+/// <c>dotnet run -c Release --project tests/Dialogue.Benchmarks -- [--recipients 10000] [--workers 2] [--senders 1] [--smtp host:port | --pickup] [--pipelined]</c>
 /// </summary>
 public static class DigestBenchmark
 {
@@ -35,6 +36,7 @@ public static class DigestBenchmark
         var workers = Option(args, "--workers", 2);
         var pickup = args.Contains("--pickup");
         var pipelined = args.Contains("--pipelined");
+        var senders = Option(args, "--senders", 1);
         var directory = Path.Combine(Path.GetTempPath(), "dialogue-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(directory);
         try
@@ -77,14 +79,14 @@ public static class DigestBenchmark
             var outcomes = new Dictionary<DeliveryOutcome, int>();
             var sent = 0;
             var built = false;
-            // Pipelined: one sender (the app's mail queue) sends whatever is queued while the batches are still being built.
-            var sender = !pipelined ? Task.CompletedTask : Task.Run(async () =>
+            // Pipelined: the senders (the app's mail workers) send whatever is queued while the batches are still being built.
+            var sender = !pipelined ? Task.CompletedTask : Task.WhenAll(Enumerable.Range(0, senders).Select(_ => Task.Run(async () =>
             {
                 while (true)
                 {
                     var done = Volatile.Read(ref built);
                     var n = await InScopeAsync(app, sp => sp.GetRequiredService<OutboxSender>().SendDueAsync(CancellationToken.None));
-                    sent += n;
+                    Interlocked.Add(ref sent, n);
                     if (n == 0)
                     {
                         if (done)
@@ -94,7 +96,7 @@ public static class DigestBenchmark
                         await Task.Delay(20);
                     }
                 }
-            });
+            })));
             await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
             {
                 while (true)
@@ -124,10 +126,13 @@ public static class DigestBenchmark
 
             var sending = Stopwatch.StartNew();
             await sender;
-            while (await InScopeAsync(app, sp => sp.GetRequiredService<OutboxSender>().SendDueAsync(CancellationToken.None)) is > 0 and var n)
+            await Task.WhenAll(Enumerable.Range(0, senders).Select(_ => Task.Run(async () =>
             {
-                sent += n;
-            }
+                while (await InScopeAsync(app, sp => sp.GetRequiredService<OutboxSender>().SendDueAsync(CancellationToken.None)) is > 0 and var n)
+                {
+                    Interlocked.Add(ref sent, n);
+                }
+            })));
             sending.Stop();
             cpu.Refresh();
             var cpuSending = cpu.TotalProcessorTime - cpuAtStart - cpuBuilding;
@@ -139,7 +144,7 @@ public static class DigestBenchmark
             var ledger = await InScopeAsync(app, sp => sp.GetRequiredService<DialogueDbContext>().DigestLedger.CountAsync(l => l.Status == DigestLedgerStatus.Queued));
             var total = building.Elapsed + sending.Elapsed;
 
-            Console.WriteLine(Invariant($"Digests benchmark: {recipients:N0} members due at once, {workers} workers, SQLite, {(smtp is null ? "pickup folder" : smtp.Name)}{(pipelined ? ", sending while building (the build's CPU includes the sender's)" : "")}"));
+            Console.WriteLine(Invariant($"Digests benchmark: {recipients:N0} members due at once, {workers} workers, {senders} sender{(senders == 1 ? "" : "s")}, SQLite, {(smtp is null ? "pickup folder" : smtp.Name)}{(pipelined ? ", sending while building (the build's CPU includes the sender's)" : "")}"));
             Console.WriteLine(Invariant($"  machine            {Environment.ProcessorCount} cores, .NET {Environment.Version}, {Environment.OSVersion}"));
             Console.WriteLine(Invariant($"  load average       {loadAfterDigests} (after the digests; figures taken under load are pessimistic)"));
             Console.WriteLine(Invariant($"  seeding            {seeding.Elapsed.TotalSeconds,8:F1} s   (members, spaces, {members.Threads} threads, {members.Posts} posts; not measured below)"));
