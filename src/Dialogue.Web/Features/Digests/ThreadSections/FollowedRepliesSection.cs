@@ -15,13 +15,11 @@ public sealed class FollowedRepliesSection(DialogueDbContext db, ThreadDigestRea
 
     public async Task<IReadOnlySet<string>> CandidatesAsync(IReadOnlyList<DigestWindow> windows, CancellationToken ct)
     {
-        var members = windows.Where(w => w.Recipient.IncludeFollowedThreads).Select(w => w.Recipient.UserId).OfType<string>().Distinct().ToArray();
+        var (members, from, to) = FollowingMembers.Of(windows);
         if (members.Length == 0)
         {
             return new HashSet<string>();
         }
-        var from = windows.Min(w => w.Since);
-        var to = windows.Max(w => w.Until);
         // BuildAsync's query without the access policy, over the widest window of the batch: never fewer recipients.
         return (await db.Watches
             .Where(w => members.Contains(w.UserId) && w.ThreadId != null
