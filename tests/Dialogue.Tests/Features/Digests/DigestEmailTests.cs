@@ -14,21 +14,21 @@ public sealed class DigestEmailTests
 {
     private static readonly DateTimeOffset TenOClock = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
-    private const string RedTitle = "Red title RD1";
+    private const string RedTitle = "Red title RD1mk7";
 
     /// <summary>One item of every label, each with a title, excerpt and body that can be searched for.</summary>
     private static void AddOneOfEachLabel(DigestsFactory factory, string address)
     {
         var at = factory.Clock.GetUtcNow();
-        TestSection.Add(address, at, TestSection.Item(SensitivityLabel.Clear, "Clear title CL1", "Clear excerpt CL2", "Clear body CL3", "http://localhost/Threads/clear-thread"));
-        TestSection.Add(address, at, TestSection.Item(SensitivityLabel.Green, "Green title GR1", "Green excerpt GR2", "Green body GR3", "http://localhost/Threads/green-thread"));
-        TestSection.Add(address, at, TestSection.Item(SensitivityLabel.Amber, "Amber title AM1", "Amber excerpt AM2", "Amber body AM3", "http://localhost/Threads/amber-thread"));
-        TestSection.Add(address, at, TestSection.Item(SensitivityLabel.AmberStrict, "Strict title ST1", "Strict excerpt ST2", "Strict body ST3", "http://localhost/Threads/strict-thread")
+        TestSection.Add(address, at, TestSection.Item(SensitivityLabel.Clear, "Clear title CL1mk7", "Clear excerpt CL2mk7", "Clear body CL3mk7", "http://localhost/Threads/clear-thread"));
+        TestSection.Add(address, at, TestSection.Item(SensitivityLabel.Green, "Green title GR1mk7", "Green excerpt GR2mk7", "Green body GR3mk7", "http://localhost/Threads/green-thread"));
+        TestSection.Add(address, at, TestSection.Item(SensitivityLabel.Amber, "Amber title AM1mk7", "Amber excerpt AM2mk7", "Amber body AM3mk7", "http://localhost/Threads/amber-thread"));
+        TestSection.Add(address, at, TestSection.Item(SensitivityLabel.AmberStrict, "Strict title ST1mk7", "Strict excerpt ST2mk7", "Strict body ST3mk7", "http://localhost/Threads/strict-thread")
             with
         { Author = new ContentAuthor("strict-author", "Stella Strictauthor") });
-        TestSection.Add(address, at, TestSection.Item(SensitivityLabel.Red, RedTitle, "Red excerpt RD2", "Red body RD3", "http://localhost/Threads/red-thread")
+        TestSection.Add(address, at, TestSection.Item(SensitivityLabel.Red, RedTitle, "Red excerpt RD2mk7", "Red body RD3mk7", "http://localhost/Threads/red-thread")
             with
-        { Author = new ContentAuthor("red-author", "Rosa Redauthor"), Detail = "7 replies RD4" });
+        { Author = new ContentAuthor("red-author", "Rosa Redauthor"), Detail = "7 replies RD4mk7" });
     }
 
     private static async Task<(string Raw, MimeMessage Message)> DeliverAndSendAsync(DigestsFactory factory, string address)
@@ -51,24 +51,24 @@ public sealed class DigestEmailTests
 
         Assert.Equal("[TLP:RED] Dialogue daily digest", message.Subject);
         // CLEAR and GREEN: full text.
-        Assert.Contains("Clear title CL1", all, StringComparison.Ordinal);
-        Assert.Contains("Clear body CL3", all, StringComparison.Ordinal);
-        Assert.Contains("Green title GR1", all, StringComparison.Ordinal);
-        Assert.Contains("Green body GR3", all, StringComparison.Ordinal);
+        Assert.Contains("Clear title CL1mk7", all, StringComparison.Ordinal);
+        Assert.Contains("Clear body CL3mk7", all, StringComparison.Ordinal);
+        Assert.Contains("Green title GR1mk7", all, StringComparison.Ordinal);
+        Assert.Contains("Green body GR3mk7", all, StringComparison.Ordinal);
         // AMBER: title and excerpt, not the body.
-        Assert.Contains("Amber title AM1", all, StringComparison.Ordinal);
-        Assert.Contains("Amber excerpt AM2", all, StringComparison.Ordinal);
-        Assert.DoesNotContain("Amber body AM3", all, StringComparison.Ordinal);
+        Assert.Contains("Amber title AM1mk7", all, StringComparison.Ordinal);
+        Assert.Contains("Amber excerpt AM2mk7", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("Amber body AM3mk7", all, StringComparison.Ordinal);
         // AMBER+STRICT: a notice and a link, nothing of the content or its author.
         Assert.Contains("New activity in a restricted thread", all, StringComparison.Ordinal);
         Assert.Contains("http://localhost/Threads/strict-thread", all, StringComparison.Ordinal);
-        foreach (var secret in new[] { "ST1", "ST2", "ST3", "Stella" })
+        foreach (var secret in new[] { "ST1mk7", "ST2mk7", "ST3mk7", "Stella" })
         {
             Assert.DoesNotContain(secret, all, StringComparison.Ordinal);
         }
         // RED: no title, no content, no author, no link; one content-free line.
         Assert.Contains("You have activity in a thread, sign in to read it.", all, StringComparison.Ordinal);
-        foreach (var secret in new[] { "RD1", "RD2", "RD3", "RD4", "Rosa", "red-thread" })
+        foreach (var secret in new[] { "RD1mk7", "RD2mk7", "RD3mk7", "RD4mk7", "Rosa", "red-thread" })
         {
             Assert.DoesNotContain(secret, all, StringComparison.Ordinal);
             Assert.DoesNotContain(secret, raw, StringComparison.Ordinal);
@@ -108,11 +108,11 @@ public sealed class DigestEmailTests
         var (raw, message) = await DeliverAndSendAsync(factory, member.Email!);
         var all = DigestMail.Everything(message);
 
-        Assert.Contains("Amber title AM1", all, StringComparison.Ordinal);
-        Assert.DoesNotContain("Amber excerpt AM2", all, StringComparison.Ordinal);
-        Assert.Contains("Green excerpt GR2", all, StringComparison.Ordinal);
-        Assert.DoesNotContain("Green body GR3", all, StringComparison.Ordinal);
-        Assert.DoesNotContain("ST1", all, StringComparison.Ordinal);
+        Assert.Contains("Amber title AM1mk7", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("Amber excerpt AM2mk7", all, StringComparison.Ordinal);
+        Assert.Contains("Green excerpt GR2mk7", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("Green body GR3mk7", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("ST1mk7", all, StringComparison.Ordinal);
         Assert.DoesNotContain(RedTitle, raw, StringComparison.Ordinal);
         Assert.DoesNotContain(RedTitle, all, StringComparison.Ordinal);
     }
@@ -188,8 +188,8 @@ public sealed class DigestEmailTests
         var all = DigestMail.Everything(message);
 
         Assert.Equal("[TLP:CLEAR] Dialogue public weekly digest", message.Subject);
-        Assert.Contains("Clear body CL3", all, StringComparison.Ordinal);
-        foreach (var withheld in new[] { "GR1", "AM1", "restricted thread", "RD1", "sign in to read it", "/Digests/View/", "/Digests/Settings" })
+        Assert.Contains("Clear body CL3mk7", all, StringComparison.Ordinal);
+        foreach (var withheld in new[] { "GR1mk7", "AM1mk7", "restricted thread", "RD1mk7", "sign in to read it", "/Digests/View/", "/Digests/Settings" })
         {
             Assert.DoesNotContain(withheld, all, StringComparison.Ordinal);
         }
@@ -271,8 +271,8 @@ public sealed class DigestEmailTests
             var raw = await MailDev.RawAsync(received.Id);
             var all = DigestMail.Everything(raw);
             Assert.DoesNotContain(RedTitle, all, StringComparison.Ordinal);
-            Assert.DoesNotContain("RD1", all, StringComparison.Ordinal);
-            Assert.Contains("Clear body CL3", all, StringComparison.Ordinal);
+            Assert.DoesNotContain("RD1mk7", all, StringComparison.Ordinal);
+            Assert.Contains("Clear body CL3mk7", all, StringComparison.Ordinal);
             Assert.Equal("List-Unsubscribe=One-Click", DigestMail.Header(raw, "List-Unsubscribe-Post"));
             await AssertDkimCoversUnsubscribeAndVerifiesAsync(raw, txt);
         }

@@ -41,27 +41,27 @@ public sealed class ThreadSectionsTests
         {
             await factory.AddToSpaceAsync(space.Id, author);
         }
-        await factory.StartThreadAsync(open.Id, author, SensitivityLabel.Clear, "Clear thread CT1", "Clear opening CT2");
-        await factory.StartThreadAsync(open.Id, author, SensitivityLabel.Green, "Green thread GT1", "Green opening GT2");
-        await factory.StartThreadAsync(amber.Id, author, SensitivityLabel.Amber, "Amber thread AT1", LongAmberBody);
-        var strict = await factory.StartThreadAsync(amber.Id, author, SensitivityLabel.AmberStrict, "Strict thread ST1", "Strict opening ST2");
-        await factory.StartThreadAsync(amber.Id, author, SensitivityLabel.Red, "Red thread with member RT1", "Red opening RT2", member);
-        await factory.StartThreadAsync(amber.Id, author, SensitivityLabel.Red, "Red thread without member RX1", "Red opening RX2");
-        await factory.StartThreadAsync(closed.Id, author, SensitivityLabel.Amber, "Amber elsewhere AX1", "Amber elsewhere AX2");
+        await factory.StartThreadAsync(open.Id, author, SensitivityLabel.Clear, "Clear thread CT1mk7", "Clear opening CT2mk7");
+        await factory.StartThreadAsync(open.Id, author, SensitivityLabel.Green, "Green thread GT1mk7", "Green opening GT2mk7");
+        await factory.StartThreadAsync(amber.Id, author, SensitivityLabel.Amber, "Amber thread AT1mk7", LongAmberBody);
+        var strict = await factory.StartThreadAsync(amber.Id, author, SensitivityLabel.AmberStrict, "Strict thread ST1mk7", "Strict opening ST2mk7");
+        await factory.StartThreadAsync(amber.Id, author, SensitivityLabel.Red, "Red thread with member RT1mk7", "Red opening RT2mk7", member);
+        await factory.StartThreadAsync(amber.Id, author, SensitivityLabel.Red, "Red thread without member RX1mk7", "Red opening RX2mk7");
+        await factory.StartThreadAsync(closed.Id, author, SensitivityLabel.Amber, "Amber elsewhere AX1mk7", "Amber elsewhere AX2mk7");
 
         var all = await DigestTextAsync(factory, member);
 
         Assert.Contains("Subject: [TLP:RED] Dialogue daily digest", all, StringComparison.Ordinal);
         Assert.Contains("New threads", all, StringComparison.Ordinal);
-        Assert.Contains("Clear opening CT2", all, StringComparison.Ordinal);
-        Assert.Contains("Green opening GT2", all, StringComparison.Ordinal);
-        Assert.Contains("Amber thread AT1", all, StringComparison.Ordinal);
+        Assert.Contains("Clear opening CT2mk7", all, StringComparison.Ordinal);
+        Assert.Contains("Green opening GT2mk7", all, StringComparison.Ordinal);
+        Assert.Contains("Amber thread AT1mk7", all, StringComparison.Ordinal);
         Assert.Contains("Amber opening words.", all, StringComparison.Ordinal);
         Assert.DoesNotContain("AMBERTAIL", all, StringComparison.Ordinal);
         Assert.Contains("New activity in a restricted thread", all, StringComparison.Ordinal);
         Assert.Contains($"http://localhost/Threads/{strict.Id}", all, StringComparison.Ordinal);
         Assert.Contains("You have activity in a thread, sign in to read it.", all, StringComparison.Ordinal);
-        foreach (var withheld in new[] { "ST1", "ST2", "RT1", "RT2", "RX1", "RX2", "AX1", "AX2" })
+        foreach (var withheld in new[] { "ST1mk7", "ST2mk7", "RT1mk7", "RT2mk7", "RX1mk7", "RX2mk7", "AX1mk7", "AX2mk7" })
         {
             Assert.DoesNotContain(withheld, all, StringComparison.Ordinal);
         }
@@ -76,14 +76,14 @@ public sealed class ThreadSectionsTests
         var space = await factory.CreateSpaceAsync(SensitivityLabel.Amber);
         await factory.AddToSpaceAsync(space.Id, member);
         await factory.AddToSpaceAsync(space.Id, author);
-        await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Green, "Green thread GT1", "Green opening");
-        await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Red, "Red thread RX1", "Red opening RX2");
+        await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Green, "Green thread GT1mk7", "Green opening");
+        await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Red, "Red thread RX1mk7", "Red opening RX2mk7");
 
         var all = await DigestTextAsync(factory, member);
 
         Assert.Contains("Subject: [TLP:GREEN] Dialogue daily digest", all, StringComparison.Ordinal);
         Assert.DoesNotContain("sign in to read it", all, StringComparison.Ordinal);
-        Assert.DoesNotContain("RX1", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("RX1mk7", all, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -100,21 +100,21 @@ public sealed class ThreadSectionsTests
         factory.Clock.Advance(TimeSpan.FromMinutes(5));
         await factory.SetDigestAsync(member.Id, DigestFrequency.Daily, 10);
         factory.Clock.Advance(TimeSpan.FromMinutes(5));
-        await factory.ReplyAsync(mine.Id, other, "First answer RA1");
-        await factory.ReplyAsync(mine.Id, member, "My own follow-up MO1");
-        await factory.ReplyAsync(mine.Id, other, "Second answer RA2, asking @" + member.Email!.Split('@')[0] + " MN1");
+        await factory.ReplyAsync(mine.Id, other, "First answer RA1mk7");
+        await factory.ReplyAsync(mine.Id, member, "My own follow-up MO1mk7");
+        await factory.ReplyAsync(mine.Id, other, "Second answer RA2mk7, asking @" + member.Email!.Split('@')[0] + " MN1mk7");
 
         var all = await DigestTextAsync(factory, member);
 
         Assert.Contains("Replies in threads you follow", all, StringComparison.Ordinal);
         Assert.Contains("(2 new replies)", all, StringComparison.Ordinal);
-        Assert.Contains("Second answer RA2", all, StringComparison.Ordinal);
+        Assert.Contains("Second answer RA2mk7", all, StringComparison.Ordinal);
         Assert.Contains("Mentions of you", all, StringComparison.Ordinal);
-        Assert.Contains("@" + member.DisplayName + " MN1", all, StringComparison.Ordinal);
+        Assert.Contains("@" + member.DisplayName + " MN1mk7", all, StringComparison.Ordinal);
         Assert.Contains("Most active threads", all, StringComparison.Ordinal);
         Assert.Contains("(2 new posts)", all, StringComparison.Ordinal);
         Assert.DoesNotContain("New threads", all, StringComparison.Ordinal);
-        Assert.DoesNotContain("MO1", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("MO1mk7", all, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -166,13 +166,13 @@ public sealed class ThreadSectionsTests
             ["Data.AllSpaces"] = "false",
             ["Data.SpaceIds"] = chosen.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
-        await factory.StartThreadAsync(chosen.Id, author, SensitivityLabel.Green, "In the chosen space IC1", "Body");
-        await factory.StartThreadAsync(other.Id, author, SensitivityLabel.Green, "In another space IO1", "Body");
+        await factory.StartThreadAsync(chosen.Id, author, SensitivityLabel.Green, "In the chosen space IC1mk7", "Body");
+        await factory.StartThreadAsync(other.Id, author, SensitivityLabel.Green, "In another space IO1mk7", "Body");
 
         var all = await DigestTextAsync(factory, member);
 
-        Assert.Contains("IC1", all, StringComparison.Ordinal);
-        Assert.DoesNotContain("IO1", all, StringComparison.Ordinal);
+        Assert.Contains("IC1mk7", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("IO1mk7", all, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -190,15 +190,15 @@ public sealed class ThreadSectionsTests
             await db.SaveChangesAsync();
         });
         factory.Clock.Advance(TimeSpan.FromDays(3));
-        await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Clear, "Open to all PC1", "Everyone may read PC2");
-        await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Green, "Members only PG1", "Members PG2");
+        await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Clear, "Open to all PC1mk7", "Everyone may read PC2mk7");
+        await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Green, "Members only PG1mk7", "Members PG2mk7");
 
         await factory.RunUntilAsync(new DateTimeOffset(2026, 11, 30, 8, 30, 0, TimeSpan.Zero), TimeSpan.FromHours(1));
         var digest = Assert.Single(await factory.DigestsToAsync(address));
 
         Assert.Equal("[TLP:CLEAR] Dialogue public weekly digest", digest.Subject);
-        Assert.Contains("Everyone may read PC2", digest.TextBody, StringComparison.Ordinal);
-        Assert.DoesNotContain("PG1", digest.TextBody + digest.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("Everyone may read PC2mk7", digest.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("PG1mk7", digest.TextBody + digest.HtmlBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public sealed class ThreadSectionsTests
         var author = await factory.CreateMemberAsync();
         var space = await factory.CreateSpaceAsync(SensitivityLabel.Green);
         await factory.AddToSpaceAsync(space.Id, author);
-        var thread = await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Green, "Under the rule CH1", "Said without a name");
+        var thread = await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Green, "Under the rule CH1mk7", "Said without a name");
         await factory.WithDbAsync(db => db.Threads.Where(t => t.Id == thread.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.ChathamHouse, true)));
 
         var all = await DigestTextAsync(factory, member);
@@ -228,17 +228,17 @@ public sealed class ThreadSectionsTests
         var space = await factory.CreateSpaceAsync(SensitivityLabel.Amber);
         await factory.AddToSpaceAsync(space.Id, member);
         await factory.AddToSpaceAsync(space.Id, author);
-        await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Amber, "Amber news AN1", "Amber body");
-        await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Green, "Green news GN1", "Green body");
+        await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Amber, "Amber news AN1mk7", "Amber body");
+        await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Green, "Green news GN1mk7", "Green body");
         await factory.RunUntilAsync(TenOClock.AddMinutes(15));
         var path = Links.PathOf(await factory.LinkInLatestEmailAsync(member.Email!, "/Digests/View/"));
         var client = await factory.SignedInClientAsync(member);
-        Assert.Contains("AN1", (await client.GetPageAsync(path)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("AN1mk7", (await client.GetPageAsync(path)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
         await factory.WithDbAsync(db => db.SpaceMembers.Where(m => m.SpaceId == space.Id && m.UserId == member.Id).ExecuteDeleteAsync());
 
         var after = (await client.GetPageAsync(path)).QuerySelector("main")!.TextContent;
-        Assert.DoesNotContain("AN1", after, StringComparison.Ordinal);
-        Assert.Contains("GN1", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("AN1mk7", after, StringComparison.Ordinal);
+        Assert.Contains("GN1mk7", after, StringComparison.Ordinal);
     }
 }
