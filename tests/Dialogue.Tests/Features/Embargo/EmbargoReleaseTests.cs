@@ -25,15 +25,15 @@ public sealed class EmbargoReleaseTests
         var space = await factory.CreateSpaceAsync(SensitivityLabel.Clear, SpaceJoinPolicy.Closed);
         await factory.AddToSpaceAsync(space.Id, moderator, SpaceRole.Moderator);
         await factory.AddToSpaceAsync(space.Id, author);
-        var watched = await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Clear, "Published thread PT1", "Published opening PT2");
+        var watched = await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Clear, "Published thread PT1mk7", "Published opening PT2mk7");
         await factory.WithDbAsync(async db =>
         {
             db.Watches.Add(new Watch { UserId = moderator.Id, ThreadId = watched.Id, CreatedAt = factory.Clock.GetUtcNow() });
             await db.SaveChangesAsync();
         });
         var later = TenOClock.AddDays(3);
-        await factory.StartScheduledThreadAsync(space.Id, author, SensitivityLabel.Clear, "Scheduled thread SX1", $"Scheduled opening SX2 for @{moderator.Email}", later);
-        await factory.ScheduledReplyAsync(watched.Id, author, $"Scheduled reply SX3 for @{moderator.Email}", later);
+        await factory.StartScheduledThreadAsync(space.Id, author, SensitivityLabel.Clear, "Scheduled thread SX1mk7", $"Scheduled opening SX2mk7 for @{moderator.Email}", later);
+        await factory.ScheduledReplyAsync(watched.Id, author, $"Scheduled reply SX3mk7 for @{moderator.Email}", later);
 
         await factory.RunUntilAsync(TenOClock.AddMinutes(15));
         await factory.SendOutboxAsync();
@@ -41,8 +41,8 @@ public sealed class EmbargoReleaseTests
         var digest = Assert.Single(await factory.DigestsToAsync(moderator.Email!));
         var (_, message) = await DigestMail.PickedUpAsync(factory, digest);
         var all = DigestMail.Everything(message);
-        Assert.Contains("Published opening PT2", all, StringComparison.Ordinal);
-        foreach (var withheld in new[] { "SX1", "SX2", "SX3" })
+        Assert.Contains("Published opening PT2mk7", all, StringComparison.Ordinal);
+        foreach (var withheld in new[] { "SX1mk7", "SX2mk7", "SX3mk7" })
         {
             Assert.DoesNotContain(withheld, all, StringComparison.Ordinal);
         }
@@ -50,7 +50,7 @@ public sealed class EmbargoReleaseTests
         Assert.DoesNotContain(await factory.OutboxToAsync(moderator.Email!), m => m.Kind == Notifier.MentionEmailKind);
         // On the site the moderator does see both.
         var client = await factory.SignedInClientAsync(moderator);
-        Assert.Contains("Scheduled reply SX3", await client.GetStringAsync($"/Threads/{watched.Id}"), StringComparison.Ordinal);
+        Assert.Contains("Scheduled reply SX3mk7", await client.GetStringAsync($"/Threads/{watched.Id}"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,11 +63,11 @@ public sealed class EmbargoReleaseTests
         await factory.AddToSpaceAsync(space.Id, author);
         await factory.AddToSpaceAsync(space.Id, mentioned);
         var thread = await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Clear, ThreadsWorld.Unique("Release"), "Opening");
-        var reply = await factory.ScheduledReplyAsync(thread.Id, author, $"Scheduled words RW1 for @{mentioned.Email}", factory.Clock.GetUtcNow().AddHours(2));
+        var reply = await factory.ScheduledReplyAsync(thread.Id, author, $"Scheduled words RW1mk7 for @{mentioned.Email}", factory.Clock.GetUtcNow().AddHours(2));
         var visitor = factory.CreateBrowser();
 
         Assert.Equal(0, await factory.ReleaseDueAsync());
-        Assert.DoesNotContain("RW1", await visitor.GetStringAsync($"/Threads/{thread.Id}"), StringComparison.Ordinal);
+        Assert.DoesNotContain("RW1mk7", await visitor.GetStringAsync($"/Threads/{thread.Id}"), StringComparison.Ordinal);
         Assert.DoesNotContain(await factory.OutboxToAsync(mentioned.Email!), m => m.Kind == Notifier.MentionEmailKind);
 
         factory.Clock.Advance(TimeSpan.FromHours(2));
@@ -78,7 +78,7 @@ public sealed class EmbargoReleaseTests
         Assert.False(await factory.ReleasePostNowAsync(reply.Id));
 
         // Visitors' cached pages were evicted by the release's commit.
-        Assert.Contains("RW1", await visitor.GetStringAsync($"/Threads/{thread.Id}"), StringComparison.Ordinal);
+        Assert.Contains("RW1mk7", await visitor.GetStringAsync($"/Threads/{thread.Id}"), StringComparison.Ordinal);
         Assert.Single(await factory.OutboxToAsync(mentioned.Email!), m => m.Kind == Notifier.MentionEmailKind);
         var notifications = await factory.WithDbAsync(db => db.Notifications.CountAsync(n => n.RecipientId == mentioned.Id && n.PostId == reply.Id));
         Assert.Equal(1, notifications);
