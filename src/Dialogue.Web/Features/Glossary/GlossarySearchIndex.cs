@@ -11,7 +11,7 @@ namespace Dialogue.Web.Features.Glossary;
 /// of readable glossaries whose normalised text contains the query (any language, any script) come as their own group.
 /// Terms have no author or date, so those filters leave the group out.
 /// </summary>
-public sealed class GlossarySearchIndex(ISearchIndex posts, DialogueDbContext db) : ISearchIndex
+public sealed class GlossarySearchIndex(ISearchIndex posts, DialogueDbContext db, Linking.GlossaryLinker glossaries) : ISearchIndex
 {
     public const int MaxTerms = 10;
 
@@ -23,7 +23,7 @@ public sealed class GlossarySearchIndex(ISearchIndex posts, DialogueDbContext db
             return results;
         }
         var text = TermText.Normalize(query.Text);
-        if (text.Length == 0)
+        if (text.Length == 0 || !await glossaries.AnyReadableAsync(viewer, ct))
         {
             return results;
         }

@@ -16,7 +16,8 @@ public static class GlossaryServiceCollectionExtensions
         services.AddScoped<IDemoPart, GlossaryDemo>();
         services.AddScoped<IDigestSection, GlossaryChangesSection>();
 
-        services.AddScoped<ISearchIndex>(sp => new GlossarySearchIndex(SearchServiceCollectionExtensions.PostsIndex(sp), sp.GetRequiredService<DialogueDbContext>()));
+        services.AddScoped<ISearchIndex>(sp => new GlossarySearchIndex(SearchServiceCollectionExtensions.PostsIndex(sp), sp.GetRequiredService<DialogueDbContext>(),
+            sp.GetRequiredService<Linking.GlossaryLinker>()));
         return services;
     }
 }

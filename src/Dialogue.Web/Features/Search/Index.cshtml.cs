@@ -1,6 +1,7 @@
 using Dialogue.Data;
 using Dialogue.Data.Sensitivity;
 using Dialogue.Web.Features.Access;
+using Dialogue.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dialogue.Web.Features.Search;
 
 /// <summary>/Search: full-text search over what the viewer may read, with filters and paging (a GET form, so results can be linked).</summary>
-public class IndexModel(DialogueDbContext db, CurrentViewer current, ISearchIndex index) : PageModel
+public class IndexModel(DialogueDbContext db, CurrentViewer current, ISearchIndex index, LocalWrites writes) : PageModel
 {
     public sealed record SpaceOption(long Id, string Name);
 
@@ -28,7 +29,11 @@ public class IndexModel(DialogueDbContext db, CurrentViewer current, ISearchInde
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var viewer = await current.GetAsync(ct);
-        Spaces = await db.Spaces.AsNoTracking().VisibleTo(viewer).OrderBy(s => s.Name).Select(s => new SpaceOption(s.Id, s.Name)).ToListAsync(ct);
+        // The filter's choices change only with a write (a space added or renamed, a membership): remembered until one,
+        // and apart for each set of the viewer's roles, which the sign-in cookie carries and may renew without a write.
+        var roles = $"search: spaces {viewer.IsApproved} {viewer.IsAdmin} {viewer.IsSiteModerator}";
+        Spaces = await writes.RememberAsync(roles, viewer.UserId ?? "", async () => (IReadOnlyList<SpaceOption>)await db.Spaces.AsNoTracking()
+            .VisibleTo(viewer).OrderBy(s => s.Name).Select(s => new SpaceOption(s.Id, s.Name)).ToListAsync(ct));
         PageNumber = Math.Clamp(PageNumber, 1, 500);
         if (!string.IsNullOrWhiteSpace(Q) && Q.Length <= 200)
         {

@@ -52,8 +52,12 @@ public sealed class SqliteSearchIndex(DialogueDbContext db, Privacy.Pseudonyms p
         // The window: the newest readable matches, one more than ranked to learn whether older ones exist. FTS5 hands
         // out matches newest first for nearly nothing; the access policy then keeps the readable ones of each batch.
         // (Joined in one statement, SQLite would read every match before ordering them: EF casts the raw rowid.)
+        // The first batch is no larger than the window, so its readable matches come with their texts at once; later
+        // batches grow and read ids only (a batch can hold many more readable matches than the window still needs, and
+        // with 64 searches at once their texts were most of the process's peak memory).
         var window = options.Value.RankedMatches;
-        var readable = new List<long>();
+        var candidates = new List<Candidate>();
+        var more = new List<long>();
         var cursor = query.Before ?? long.MaxValue;
         for (var batch = window + 1; ; batch = Math.Min(batch * 2, 64 * (window + 1)))
         {
@@ -64,19 +68,24 @@ public sealed class SqliteSearchIndex(DialogueDbContext db, Privacy.Pseudonyms p
             {
                 break;
             }
-            readable.AddRange((await posts.Where(p => EF.Parameter(ids).Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).OrderDescending());
-            if (readable.Count > window || ids.Count < batch)
+            if (batch == window + 1)
+            {
+                candidates = await Candidates(posts, ids, ct);
+            }
+            else
+            {
+                more.AddRange((await posts.Where(p => EF.Parameter(ids).Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).OrderDescending());
+            }
+            if (candidates.Count + more.Count > window || ids.Count < batch)
             {
                 break;
             }
             cursor = ids[^1];
         }
-        // Only the window's texts are read: a batch can hold many more readable matches than the window still needs, and
-        // with 64 searches at once their texts were most of the process's peak memory.
-        var windowIds = readable[..Math.Min(readable.Count, window + 1)];
-        var candidates = (await posts.Where(p => EF.Parameter(windowIds).Contains(p.Id))
-                .Select(p => new Candidate(p.Id, p.Number == 1 ? p.Thread!.Title : null, p.PlainText)).ToListAsync(ct))
-            .OrderByDescending(c => c.PostId).ToList();
+        if (more.Count > 0)
+        {
+            candidates.AddRange(await Candidates(posts, more[..Math.Min(more.Count, window + 1 - candidates.Count)], ct));
+        }
         var page = RankedWindow.Cut(candidates, terms, window, query.Page);
         // Snippets from the window's text already in memory: FTS5's snippet() re-opens the match for every row it cuts
         // (about 1 ms a row for a long word), more than ranking the whole window costs.
@@ -84,6 +93,12 @@ public sealed class SqliteSearchIndex(DialogueDbContext db, Privacy.Pseudonyms p
         var hits = await RankedWindow.HitsAsync(db, pseudonyms, posts, page.PostIds, id => LikeSnippet(text[id], terms), ct);
         return new SearchResults(hits, page.HasMore) { OlderThan = page.OlderThan };
     }
+
+    /// <summary>The readable posts of <paramref name="ids"/> with the words ranking reads, newest first.</summary>
+    private static async Task<List<Candidate>> Candidates(IQueryable<Post> posts, List<long> ids, CancellationToken ct) =>
+        [.. (await posts.Where(p => EF.Parameter(ids).Contains(p.Id))
+                .Select(p => new Candidate(p.Id, p.Number == 1 ? p.Thread!.Title : null, p.PlainText)).ToListAsync(ct))
+            .OrderByDescending(c => c.PostId)];
 
     /// <summary>
     /// Each term a quoted FTS5 string (quotes doubled), all required: user input is never FTS5 syntax. A two-character

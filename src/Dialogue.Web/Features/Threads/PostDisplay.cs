@@ -42,7 +42,7 @@ public sealed partial class PostDisplay(DialogueDbContext db, Pseudonyms pseudon
 
         var names = mentionIds.Length == 0
             ? []
-            : await db.Users.AsNoTracking().Where(u => mentionIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+            : await db.Users.AsNoTracking().Where(u => mentionIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var numbers = mentionIds.Length == 0 || chatham.Length == 0
             ? []
             : await db.ThreadPseudonyms.AsNoTracking().Where(x => chatham.Contains(x.ThreadId) && mentionIds.Contains(x.UserId))

@@ -4,6 +4,7 @@ using System.Text;
 using Dialogue.Data;
 using Dialogue.Data.Glossary;
 using Dialogue.Web.Features.Access;
+using Dialogue.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
@@ -13,12 +14,13 @@ namespace Dialogue.Web.Features.Glossary.Linking;
 /// <summary>
 /// Marks approved glossary terms in rendered posts, for one reader. Stored post HTML stays reader-independent; this
 /// runs where the other per-reader placeholders are resolved. Per request it costs one small query (the glossaries
-/// and their versions, to decide which the reader may read) and one pass per post over its text; each glossary
+/// and their versions, to decide which the reader may read; remembered between this node's writes) and one pass per
+/// post over its text; each glossary
 /// version's matcher and definitions are built once per node and cached under (glossary id, version), so an
 /// edit, an accepted proposal or an import (each bumps the version) is seen at the next page view.
 /// A glossary the reader may not read contributes nothing: no link, no definition, no hint that a term exists.
 /// </summary>
-public sealed class GlossaryLinker(DialogueDbContext db, IMemoryCache cache, IStringLocalizer<Text> text)
+public sealed class GlossaryLinker(DialogueDbContext db, IMemoryCache cache, LocalWrites writes, IStringLocalizer<Text> text)
 {
     /// <summary>What a link shows for one entry: its definitions by language and its preferred term by language.</summary>
     public sealed record EntryInfo(long Id, IReadOnlyDictionary<string, string> Definitions, IReadOnlyDictionary<string, string> Preferred);
@@ -51,9 +53,7 @@ public sealed class GlossaryLinker(DialogueDbContext db, IMemoryCache cache, ISt
     /// <summary>The readable glossaries' dictionaries, in glossary id order (a tie between two glossaries goes to the older).</summary>
     public async Task<IReadOnlyList<GlossaryTerms>> DictionariesForAsync(Viewer reader, CancellationToken ct)
     {
-        var glossaries = await db.Glossaries.AsNoTracking().OrderBy(g => g.Id)
-            .Select(g => new { g.Id, g.SpaceId, g.Label, g.Version, Editors = g.Editors.Select(e => e.UserId).ToList() })
-            .ToListAsync(ct);
+        var glossaries = await GlossariesAsync(ct);
         var dictionaries = new List<GlossaryTerms>();
         foreach (var g in glossaries.Where(g => AccessPolicy.CanRead(reader, new GlossaryFacts(g.Id, g.SpaceId, g.Label, g.Editors))))
         {
@@ -69,6 +69,22 @@ public sealed class GlossaryLinker(DialogueDbContext db, IMemoryCache cache, ISt
         }
         return dictionaries;
     }
+
+    /// <summary>Whether the reader may read any glossary at all: a search need not look for terms otherwise.</summary>
+    public async Task<bool> AnyReadableAsync(Viewer reader, CancellationToken ct) =>
+        (await GlossariesAsync(ct)).Any(g => AccessPolicy.CanRead(reader, new GlossaryFacts(g.Id, g.SpaceId, g.Label, g.Editors)));
+
+    /// <summary>
+    /// Every glossary with what the policy needs, the same for every reader (the policy decides per reader). A label
+    /// raise or a new editor is a write, so the remembered list is never older than this node's last commit.
+    /// </summary>
+    private Task<IReadOnlyList<GlossaryRow>> GlossariesAsync(CancellationToken ct) =>
+        writes.RememberAsync("glossary links: glossaries", "", async () => (IReadOnlyList<GlossaryRow>)await db.Glossaries
+            .AsNoTracking().OrderBy(g => g.Id)
+            .Select(g => new GlossaryRow(g.Id, g.SpaceId, g.Label, g.Version, g.Editors.Select(e => e.UserId).ToList()))
+            .ToListAsync(ct));
+
+    private sealed record GlossaryRow(long Id, long? SpaceId, Dialogue.Data.Sensitivity.SensitivityLabel Label, long Version, List<string> Editors);
 
     private async Task<GlossaryTerms> BuildAsync(long glossaryId, CancellationToken ct)
     {
