@@ -1758,6 +1758,8 @@ namespace Dialogue.Migrations.Postgres.Migrations
 
                     b.HasIndex("ThreadId", "AuthorId", "CreatedAt");
 
+                    b.HasIndex("ThreadId", "Status", "IsDeleted", "EmbargoUntil");
+
                     b.ToTable("Posts");
                 });
 

@@ -1704,6 +1704,8 @@ namespace Dialogue.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ThreadId", "AuthorId", "CreatedAt");
 
+                    b.HasIndex("ThreadId", "Status", "IsDeleted", "EmbargoUntil");
+
                     b.ToTable("Posts");
                 });
 

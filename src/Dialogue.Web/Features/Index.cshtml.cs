@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using Dialogue.Data;
 using Dialogue.Data.Sensitivity;
+using Dialogue.Data.Threads;
 using Dialogue.Web.Features.Access;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,9 +20,9 @@ public class IndexModel(IndexModel.Handler handler, CurrentViewer current) : Pag
     public async Task OnGetAsync(CancellationToken ct) => Home = await handler.Handle(await current.GetAsync(ct), ct);
 
     public sealed record ThreadRow(long Id, string Title, SensitivityLabel Label, string SpaceName, string SpaceSlug, string AuthorName,
-        int PostCount, DateTimeOffset LastActivityAt, int? LastRead, bool ChathamHouse = false, int? AuthorPseudonym = null, DateTimeOffset? EmbargoUntil = null)
+        int PostCount, DateTimeOffset LastActivityAt, bool Unread, bool ChathamHouse = false, int? AuthorPseudonym = null, DateTimeOffset? EmbargoUntil = null)
     {
-        public bool IsUnread(Viewer viewer) => viewer.IsApproved && PostCount > (LastRead ?? 0);
+        public bool IsUnread(Viewer viewer) => viewer.IsApproved && Unread;
     }
 
     public sealed record SpaceRow(string Name, string Slug, string Description, SensitivityLabel Label);
@@ -38,7 +40,7 @@ public class IndexModel(IndexModel.Handler handler, CurrentViewer current) : Pag
         {
             var userId = viewer.UserId;
             var visible = db.Threads.AsNoTracking().VisibleTo(viewer);
-            var latest = Named(await Rows(visible.OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id).Take(LatestCount), userId).ToListAsync(ct));
+            var latest = Named(await Rows(visible.OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id).Take(LatestCount), viewer).ToListAsync(ct));
 
             var spaces = db.Spaces.AsNoTracking().VisibleTo(viewer);
             if (viewer.IsApproved)
@@ -57,8 +59,8 @@ public class IndexModel(IndexModel.Handler handler, CurrentViewer current) : Pag
             var readThreads = db.ReadStates.Where(r => r.UserId == userId).Select(r => r.ThreadId);
             var unread = Named(await Rows(visible
                     .Where(t => readThreads.Contains(t.Id))
-                    .Where(t => db.ReadStates.Any(r => r.UserId == userId && r.ThreadId == t.Id && r.LastReadPostNumber < t.PostCount))
-                    .OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id).Take(UnreadCount), userId)
+                    .Where(UnreadBy(viewer))
+                    .OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id).Take(UnreadCount), viewer)
                 .ToListAsync(ct));
             var lastReadAt = await db.ReadStates.AsNoTracking().Where(r => r.UserId == userId)
                 .OrderByDescending(r => r.UpdatedAt).Select(r => (DateTimeOffset?)r.UpdatedAt).FirstOrDefaultAsync(ct);
@@ -72,14 +74,34 @@ public class IndexModel(IndexModel.Handler handler, CurrentViewer current) : Pag
         private List<ThreadRow> Named(List<ThreadRow> rows) =>
             [.. rows.Select(r => r.ChathamHouse ? r with { AuthorName = pseudonyms.Name(r.AuthorPseudonym) } : r)];
 
-        private IQueryable<ThreadRow> Rows(IQueryable<Data.Threads.DiscussionThread> threads, string? userId) =>
-            threads.Select(t => new ThreadRow(t.Id, t.Title, t.Label, t.Space!.Name, t.Space.Slug,
+        /// <summary>
+        /// Unread means a post the viewer may read past where they stopped, as on a space's page: a reply waiting in
+        /// review (or scheduled) is not news to a reader, and comparing the read mark with the thread's post counter
+        /// would tell them it exists.
+        /// </summary>
+        private Expression<Func<DiscussionThread, bool>> UnreadBy(Viewer viewer)
+        {
+            var userId = viewer.UserId;
+            var readablePosts = db.Posts.AsNoTracking().VisibleTo(viewer);
+            return t => userId != null && readablePosts.Any(p => p.ThreadId == t.Id
+                && p.Number > (db.ReadStates.Where(r => r.UserId == userId && r.ThreadId == t.Id).Select(r => (int?)r.LastReadPostNumber).FirstOrDefault() ?? 0));
+        }
+
+        private IQueryable<ThreadRow> Rows(IQueryable<DiscussionThread> threads, Viewer viewer)
+        {
+            var userId = viewer.UserId;
+            var readablePosts = db.Posts.AsNoTracking().VisibleTo(viewer);
+            // The same test as UnreadBy, written out: an expression cannot be called inside a projection.
+            return threads.Select(t => new ThreadRow(t.Id, t.Title, t.Label, t.Space!.Name, t.Space.Slug,
                 t.ChathamHouse ? "" : db.Users.Where(u => u.Id == t.AuthorId).Select(u => u.DisplayName).First(),
-                // Scheduled replies are not counted until they appear (their numbers are taken already).
-                t.PostCount - t.Posts.Count(x => x.EmbargoUntil != null), t.LastActivityAt,
-                db.ReadStates.Where(r => r.UserId == userId && r.ThreadId == t.Id).Select(r => (int?)r.LastReadPostNumber).FirstOrDefault(),
+                // What every reader sees in the thread, moderators and authors too: held, hidden, rejected, removed,
+                // deleted and scheduled posts are left out (t.PostCount counts them all, their numbers are taken).
+                t.Posts.Count(x => x.Status == PostStatus.Approved && !x.IsDeleted && x.EmbargoUntil == null), t.LastActivityAt,
+                userId != null && readablePosts.Any(p => p.ThreadId == t.Id
+                    && p.Number > (db.ReadStates.Where(r => r.UserId == userId && r.ThreadId == t.Id).Select(r => (int?)r.LastReadPostNumber).FirstOrDefault() ?? 0)),
                 t.ChathamHouse,
                 db.ThreadPseudonyms.Where(x => x.ThreadId == t.Id && x.UserId == t.AuthorId).Select(x => (int?)x.Number).FirstOrDefault(),
                 t.EmbargoUntil));
+        }
     }
 }

@@ -14,6 +14,13 @@ public static partial class AccessPolicy
     public static bool CanReviewAccess(Viewer viewer, SpaceFacts space) =>
         RequiresAccessReview(space.DefaultLabel) && viewer.IsSpaceModerator(space.Id);
 
+    /// <summary>
+    /// As above; and a space with no moderator is reviewed by the site's admins (who manage any space's members), so that
+    /// somebody still decides who may read its AMBER and RED content.
+    /// </summary>
+    public static bool CanReviewAccess(Viewer viewer, SpaceFacts space, bool spaceHasModerator) =>
+        CanReviewAccess(viewer, space) || (RequiresAccessReview(space.DefaultLabel) && !spaceHasModerator && viewer.IsApproved && viewer.IsAdmin);
+
     /// <summary>A RED thread's participants are reviewed by the member who started it, while they may still read it.</summary>
     public static bool CanReviewAccess(Viewer viewer, ThreadFacts thread) =>
         thread.Label == SensitivityLabel.Red && viewer.UserId is { } id && id == thread.AuthorId && Can(viewer, thread, AccessAction.Read);

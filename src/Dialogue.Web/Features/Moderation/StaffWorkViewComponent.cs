@@ -21,7 +21,7 @@ public sealed class StaffWorkViewComponent(DialogueDbContext db, CurrentViewer c
 
     public sealed record SpaceRequests(string Name, long SpaceId, int Count);
 
-    /// <summary>An open access review the viewer conducts: of a space they moderate, or of a RED thread they started.</summary>
+    /// <summary>An open access review the viewer conducts: of a space they moderate (an admin: one nobody moderates), or of a RED thread they started.</summary>
     public sealed record AccessReview(string Name, string Link, bool ForThread, int Pending);
 
     public sealed record Work(int HeldPosts, int FlaggedPosts, IReadOnlyList<SpaceRequests> JoinRequests, int AccountsToApprove, bool IsAdmin,
@@ -60,10 +60,15 @@ public sealed class StaffWorkViewComponent(DialogueDbContext db, CurrentViewer c
             .Select(r => new SpaceRequests(r.Name, r.Id, r.Count))
             .ToListAsync(ct);
         var accounts = viewer.IsAdmin ? await db.Users.TagWith(QueryTag).CountAsync(u => u.Status == AccountStatus.PendingApproval, ct) : 0;
-        // Space reviews by the space's moderators (by membership), thread reviews by the starter: AccessPolicy.CanReviewAccess as a query.
+        // Space reviews by the space's moderators (by membership), or by admins where it has none; thread reviews by the
+        // starter: AccessPolicy.CanReviewAccess as a query.
+        var isAdmin = viewer.IsAdmin;
         var reviews = await db.AccessReviews.AsNoTracking().TagWith(QueryTag)
             .Where(r => r.ClosedAt == null
-                && (r.ThreadId == null ? managed.Contains(r.SpaceId) : db.Threads.Any(t => t.Id == r.ThreadId && t.AuthorId == viewer.UserId)))
+                && (r.ThreadId == null
+                    ? managed.Contains(r.SpaceId)
+                        || (isAdmin && !db.SpaceMembers.Any(m => m.SpaceId == r.SpaceId && m.Role == SpaceRole.Moderator && m.Status == SpaceMemberStatus.Active))
+                    : db.Threads.Any(t => t.Id == r.ThreadId && t.AuthorId == viewer.UserId)))
             .OrderBy(r => r.LapsesAt).Take(10)
             .Select(r => new
             {

@@ -51,8 +51,9 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, StaffNoti
             .Take(PageSize + 1)
             .Select(t => new ThreadRow(t.Id, t.Title, t.Label,
                 t.ChathamHouse ? "" : db.Users.Where(u => u.Id == t.AuthorId).Select(u => u.DisplayName).First(),
-                // Scheduled replies are not counted until they appear (their numbers are taken already).
-                t.PostCount - t.Posts.Count(x => x.EmbargoUntil != null), t.LastActivityAt, t.PinnedAt != null, t.LockedAt != null, t.ClosedAt != null, t.Status,
+                // What every reader sees in the thread, moderators and authors too: held, hidden, rejected, removed,
+                // deleted and scheduled posts are left out (t.PostCount counts them all, their numbers are taken).
+                t.Posts.Count(x => x.Status == PostStatus.Approved && !x.IsDeleted && x.EmbargoUntil == null), t.LastActivityAt, t.PinnedAt != null, t.LockedAt != null, t.ClosedAt != null, t.Status,
                 t.Tags.OrderBy(x => x.Tag).Select(x => x.Tag).ToList(),
                 userId != null && readablePosts.Any(p => p.ThreadId == t.Id
                     && p.Number > (db.ReadStates.Where(r => r.UserId == userId && r.ThreadId == t.Id).Select(r => (int?)r.LastReadPostNumber).FirstOrDefault() ?? 0)),

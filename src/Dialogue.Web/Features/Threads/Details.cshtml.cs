@@ -28,7 +28,7 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
     public const int PageSize = 20;
 
     public sealed record Header(long Id, string Title, SensitivityLabel Label, long SpaceId, string SpaceName, string SpaceSlug, string AuthorId,
-        int PostCount, PostStatus Status, bool Locked, bool Closed, bool Pinned, TimeSpan? SlowModeInterval, DateTimeOffset? SlowModeUntil, string? SlowModeReason,
+        int LastNumber, PostStatus Status, bool Locked, bool Closed, bool Pinned, TimeSpan? SlowModeInterval, DateTimeOffset? SlowModeUntil, string? SlowModeReason,
         List<string> Tags, List<string> ParticipantIds, List<string> ParticipantNames, int? LastRead, int? FirstUnread, bool Watching, bool ChathamHouse,
         DateTimeOffset? EmbargoUntil = null);
 
@@ -44,7 +44,8 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
     public IReadOnlyList<PostRow> Posts { get; private set; } = [];
     public IReadOnlyList<string> Bodies { get; private set; } = [];
     public int PageNumber { get; private set; } = 1;
-    public int PageCount => Math.Max(1, (Thread.PostCount + PageSize - 1) / PageSize);
+    /// <summary>Pages up to the last post the viewer may read: a held reply at the end opens no empty page for a reader.</summary>
+    public int PageCount => Math.Max(1, (Thread.LastNumber + PageSize - 1) / PageSize);
     /// <summary>Where "jump to first unread" leads, when something is unread.</summary>
     public int? FirstUnread { get; private set; }
     public Viewer Viewer { get; private set; } = Viewer.Anonymous;
@@ -165,7 +166,10 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
         var readablePosts = db.Posts.AsNoTracking().VisibleTo(Viewer);
         var header = await db.Threads.AsNoTracking().VisibleTo(Viewer)
             .Where(t => t.Id == threadId)
-            .Select(t => new Header(t.Id, t.Title, t.Label, t.SpaceId, t.Space!.Name, t.Space.Slug, t.AuthorId, t.PostCount, t.Status,
+            .Select(t => new Header(t.Id, t.Title, t.Label, t.SpaceId, t.Space!.Name, t.Space.Slug, t.AuthorId,
+                // Walks the (ThreadId, Number) index down from the newest post to the first readable one.
+                readablePosts.Where(p => p.ThreadId == t.Id).OrderByDescending(p => p.Number).Select(p => (int?)p.Number).FirstOrDefault() ?? 0,
+                t.Status,
                 t.LockedAt != null, t.ClosedAt != null, t.PinnedAt != null, t.SlowModeInterval, t.SlowModeUntil, t.SlowModeReason,
                 t.Tags.OrderBy(x => x.Tag).Select(x => x.Tag).ToList(),
                 t.Participants.Select(p => p.UserId).ToList(),

@@ -195,4 +195,62 @@ public sealed class EmailRuleTests
         Assert.Contains(control.Title, untouched.Subject, StringComparison.Ordinal);
         Assert.Contains("closing-words-Green", untouched.Raw, StringComparison.Ordinal);
     }
+
+    private static Task<bool> RaiseAsync(DigestsFactory factory, LabelWorld world, SensitivityLabel label) => factory.WithScopeAsync(async sp =>
+    {
+        var moderator = await ViewerLoader.ForUserAsync(sp.GetRequiredService<DialogueDbContext>(), world.Moderator.Id, CancellationToken.None);
+        Assert.Equal(ModeratorActions.LabelChange.Changed,
+            await sp.GetRequiredService<ModeratorActions>().SetLabelAsync(world.Thread.Id, label, "relabelled", moderator, CancellationToken.None));
+        return true;
+    });
+
+    [Fact]
+    public async Task A_queued_mention_email_goes_out_as_written_under_the_new_label_when_the_rule_sends_both_labels_in_full()
+    {
+        await using var factory = new DigestsFactory();
+        var world = await LabelWorldAsync(factory, SensitivityLabel.Clear);
+        factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        await MentionAsync(factory, world);
+        factory.Clock.Advance(new DateTimeOffset(2026, 11, 23, 10, 1, 0, TimeSpan.Zero) - factory.Clock.GetUtcNow());
+        Assert.Equal(DeliveryOutcome.Queued, await factory.DeliverAsync(world.Recipient.Id));
+        Assert.Equal(2, (await factory.OutboxToAsync(world.Recipient.Email!)).Count);
+
+        // CLEAR and GREEN both go out in full by default: the mention carries nothing GREEN forbids.
+        await RaiseAsync(factory, world, SensitivityLabel.Green);
+
+        var sent = await SentAfterAsync(factory, world.Recipient.Email!, 0);
+        var mention = Assert.Single(sent, m => m.Row.Kind != DigestDelivery.OutboxKind);
+        Assert.StartsWith("[TLP:GREEN] ", mention.Subject, StringComparison.Ordinal);
+        Assert.Contains(world.Title, mention.Subject, StringComparison.Ordinal);
+        Assert.Contains("closing-words-Clear", mention.Raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("TLP:CLEAR", mention.Raw, StringComparison.Ordinal);
+        // A digest marks each entry's label in its body, which cannot be re-marked: it keeps the stricter outcome.
+        var digest = Assert.Single(sent, m => m.Row.Kind == DigestDelivery.OutboxKind);
+        Assert.DoesNotContain("opening-words-Clear", digest.Raw, StringComparison.Ordinal);
+        Assert.DoesNotContain(world.Title, digest.Raw, StringComparison.Ordinal);
+        Assert.StartsWith("[TLP:GREEN] ", digest.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_queued_mention_email_is_redacted_when_the_rule_sends_the_new_label_less_than_the_old()
+    {
+        await using var factory = new DigestsFactory();
+        // GREEN → AMBER: full text becomes title and excerpt.
+        var amber = await LabelWorldAsync(factory, SensitivityLabel.Green);
+        await MentionAsync(factory, amber);
+        await RaiseAsync(factory, amber, SensitivityLabel.Amber);
+        var toAmber = Assert.Single(await SentAfterAsync(factory, amber.Recipient.Email!, 0));
+        Assert.StartsWith("[TLP:AMBER] ", toAmber.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("opening-words-Green", toAmber.Raw, StringComparison.Ordinal);
+        Assert.DoesNotContain(amber.Title, toAmber.Raw, StringComparison.Ordinal);
+
+        // CLEAR → GREEN when the admin's column sends GREEN as a title only: the same rule the sender's check follows.
+        await SetColumnAsync(factory, SensitivityLabel.Green, EmailDetail.TitleOnly);
+        var green = await LabelWorldAsync(factory, SensitivityLabel.Clear);
+        await MentionAsync(factory, green);
+        await RaiseAsync(factory, green, SensitivityLabel.Green);
+        var toGreen = Assert.Single(await SentAfterAsync(factory, green.Recipient.Email!, 0));
+        Assert.StartsWith("[TLP:GREEN] ", toGreen.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("opening-words-Clear", toGreen.Raw, StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,6 @@
 using Dialogue.Data;
 using Dialogue.Data.AccessReviews;
+using Dialogue.Data.Accounts;
 using Dialogue.Data.Digests;
 using Dialogue.Data.Moderation;
 using Dialogue.Data.Sensitivity;
@@ -17,7 +18,8 @@ namespace Dialogue.Web.Features.Privacy.AccessReviews;
 
 /// <summary>
 /// The daily access review job. It opens a review for every AMBER, AMBER+STRICT and RED space (and every RED thread)
-/// whose interval has passed since its last review, listing its members as they are and emailing its reviewers; and it
+/// whose interval has passed since its last review, listing its members as they are and emailing its reviewers (a space's
+/// moderators, or the site's admins when it has none; a RED thread's starter); and it
 /// lapses what nobody decided in reviews whose grace period is over. It may run late, twice, or on two nodes at once:
 /// a review's unique key (target and round) lets only one run open it, together with its mail, in one transaction;
 /// and a review's lapse is claimed by closing it first, in the same transaction as the lapses.
@@ -109,6 +111,7 @@ public sealed class AccessReviewJob(
         var space = await db.Spaces.AsNoTracking().Where(s => s.Id == due.SpaceId).Select(s => new { s.Name, s.DefaultLabel }).SingleAsync(ct);
         List<AccessReviewItem> items;
         List<string> reviewers;
+        var forAdmins = false;
         SensitivityLabel label;
         if (due.ThreadId is { } id)
         {
@@ -131,6 +134,12 @@ public sealed class AccessReviewJob(
         {
             items = [.. members.Select(m => new AccessReviewItem { UserId = m.UserId, Role = m.Role, JoinedAt = m.CreatedAt })];
             reviewers = [.. members.Where(m => m.Role == SpaceRole.Moderator).Select(m => m.UserId)];
+            if (reviewers.Count == 0)
+            {
+                // A space nobody moderates is reviewed by the site's admins (who manage any space's members), not by nobody.
+                reviewers = await AdminsAsync(ct);
+                forAdmins = true;
+            }
             label = space.DefaultLabel;
         }
         if (items.Count == 0 || reviewers.Count == 0)
@@ -171,6 +180,7 @@ public sealed class AccessReviewJob(
                         [nameof(AccessReviewOpenedEmail.RecipientName)] = person.DisplayName,
                         [nameof(AccessReviewOpenedEmail.SpaceName)] = named ? space.Name : null,
                         [nameof(AccessReviewOpenedEmail.ForThread)] = due.ThreadId is not null,
+                        [nameof(AccessReviewOpenedEmail.ForAdmins)] = forAdmins,
                         [nameof(AccessReviewOpenedEmail.MemberCount)] = items.Count,
                         [nameof(AccessReviewOpenedEmail.GraceDays)] = grace,
                         [nameof(AccessReviewOpenedEmail.Link)] = app.Value.Link(Link(due.SpaceId, due.ThreadId)),
@@ -197,6 +207,15 @@ public sealed class AccessReviewJob(
         {
             db.ChangeTracker.Clear();
         }
+    }
+
+    private async Task<List<string>> AdminsAsync(CancellationToken ct)
+    {
+        var ids = await (from ur in db.UserRoles
+                         join r in db.Roles on ur.RoleId equals r.Id
+                         where r.Name == Roles.Admin
+                         select ur.UserId).ToListAsync(ct);
+        return [.. (await ViewerLoader.ForUsersAsync(db, ids, ct)).Values.Where(v => v.IsApproved).Select(v => v.UserId!)];
     }
 
     private async Task<int> LapseDueAsync(CancellationToken ct)

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Options;
 namespace Dialogue.Web.Features.Privacy.AccessReviews;
 
 /// <summary>
-/// A space's access review (its moderators) or a RED thread's (its starter): every member under review with their role,
+/// A space's access review (its moderators, or the site's admins when it has none) or a RED thread's (its starter): every member under review with their role,
 /// when they joined and when they were last active, each confirmed or removed, one by one or "confirm all remaining";
 /// and, for a space, how often it is reviewed. The space or thread id is guarded by ResourceAccessFilter; anyone but
 /// its reviewers gets 404 as well, so the page does not disclose who belongs.
@@ -45,6 +45,8 @@ public class ReviewModel(DialogueDbContext db, CurrentViewer current, TimeProvid
     public IReadOnlyList<PastReview> Past { get; private set; } = [];
     public DateTimeOffset NextDueAt { get; private set; }
     public Viewer Viewer { get; private set; } = Viewer.Anonymous;
+    /// <summary>The space has no moderator: its review goes to the site's admins.</summary>
+    public bool ReviewedByAdmins { get; private set; }
     public int Pending => Rows.Count(r => r.Decision == AccessReviewDecision.Pending);
 
     public async Task<IActionResult> OnGetAsync(long? spaceId, long? threadId, CancellationToken ct)
@@ -208,12 +210,14 @@ public class ReviewModel(DialogueDbContext db, CurrentViewer current, TimeProvid
                 s.JoinPolicy,
                 s.CreatedAt,
                 Days = db.AccessReviewIntervals.Where(i => i.SpaceId == s.Id).Select(i => (int?)i.Days).FirstOrDefault(),
+                HasModerator = db.SpaceMembers.Any(m => m.SpaceId == s.Id && m.Role == SpaceRole.Moderator && m.Status == SpaceMemberStatus.Active),
             })
             .SingleOrDefaultAsync(ct);
-        if (space is null || !AccessPolicy.CanReviewAccess(Viewer, new SpaceFacts(sid, space.DefaultLabel, space.JoinPolicy)))
+        if (space is null || !AccessPolicy.CanReviewAccess(Viewer, new SpaceFacts(sid, space.DefaultLabel, space.JoinPolicy), space.HasModerator))
         {
             return false;
         }
+        ReviewedByAdmins = !space.HasModerator;
         (SpaceId, Name, Label, OwnInterval) = (sid, space.Name, space.DefaultLabel, space.Days);
         await LoadReviewsAsync(space.CreatedAt, ct);
         return true;

@@ -203,6 +203,48 @@ public sealed class AccessReviewTests(DialogueFactory factory) : IClassFixture<D
     }
 
     [Fact]
+    public async Task A_closed_space_with_members_and_no_moderator_is_reviewed_by_the_sites_admins()
+    {
+        var space = await factory.CreateSpaceAsync(SensitivityLabel.Amber, SpaceJoinPolicy.Closed);
+        var member = await factory.CreateMemberAsync();
+        var other = await factory.CreateMemberAsync();
+        await factory.AddToSpaceAsync(space.Id, member);
+        await factory.AddToSpaceAsync(space.Id, other);
+        var admin = await factory.AdminAsync();
+        factory.Clock.Advance(PastInterval);
+        await RunJobAsync();
+
+        var review = Assert.Single(await ReviewsOfAsync(space.Id));
+        Assert.Equal(new[] { member.Id, other.Id }.Order(StringComparer.Ordinal), review.Items.Select(i => i.UserId).Order(StringComparer.Ordinal));
+        var url = $"/Privacy/AccessReview?spaceId={space.Id}";
+        var mail = Assert.Single(await factory.OutboxToAsync(admin.Email!), m => m.Kind == AccessReviewJob.OpenedEmailKind && m.HtmlBody.Contains(url, StringComparison.Ordinal));
+        Assert.StartsWith("[TLP:AMBER]", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("a space that has no moderator", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(member.DisplayName, mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Empty(await factory.OutboxToAsync(member.Email!));
+        Assert.Equal(HttpStatusCode.NotFound, (await (await factory.CreateSignedInBrowserAsync(member)).GetAsync(url)).StatusCode);
+
+        var browser = await factory.CreateSignedInBrowserAsync(admin);
+        Assert.NotNull((await browser.GetPageAsync("/")).QuerySelector($".staff-work a[href='{url}']"));
+        var page = await browser.GetPageAsync(url);
+        Assert.Contains("has no moderator, so the site's admins review", page.QuerySelector("main .notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(2, page.QuerySelectorAll(".access-review-table tbody tr").Length);
+        await browser.SubmitAsync(page, url, new Dictionary<string, string> { ["userId"] = other.Id }, formSelector: $"#remove-{other.Id}");
+        await browser.SubmitAsync(await browser.GetPageAsync(url), url, new Dictionary<string, string> { ["userId"] = member.Id }, formSelector: $"#confirm-{member.Id}");
+
+        review = Assert.Single(await ReviewsOfAsync(space.Id));
+        Assert.NotNull(review.ClosedAt);
+        Assert.All(review.Items, i => Assert.Equal(admin.Id, i.DecidedById));
+        Assert.True(await IsMemberAsync(space.Id, member));
+        Assert.False(await IsMemberAsync(space.Id, other));
+
+        // Once the space has a moderator, its review is theirs again and the admin no longer reaches it.
+        await factory.WithDbAsync(db => db.SpaceMembers.Where(m => m.SpaceId == space.Id && m.UserId == member.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.Role, SpaceRole.Moderator)));
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_red_threads_participants_are_reviewed_by_its_starter_and_a_lapsed_participant_can_no_longer_read_it()
     {
         var space = await factory.CreateSpaceAsync(SensitivityLabel.Green, SpaceJoinPolicy.Closed);
