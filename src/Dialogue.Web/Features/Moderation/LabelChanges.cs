@@ -1,5 +1,4 @@
 using Dialogue.Data;
-using Dialogue.Data.Email;
 using Dialogue.Data.Moderation;
 using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Spaces;
@@ -14,8 +13,7 @@ namespace Dialogue.Web.Features.Moderation;
 /// an admin raising a space's default): one moderation log entry per thread, and a thread raised to RED names its
 /// readable authors and the person raising it as participants, so nobody who wrote there loses it silently and it
 /// does not become a thread nobody may read. Emails already queued about the thread are redacted again when sent
-/// (<see cref="QueuedEmailRedaction"/>) if the email rule gives the new label less than the message carries (see
-/// <see cref="RelabelQueuedMailAsync"/>); in-app notifications are resolved per reader when shown. The callers check
+/// (<see cref="QueuedEmailRedaction"/>); in-app notifications are resolved per reader when shown. The callers check
 /// that the actor may make the change; nothing is saved here.
 /// </summary>
 public sealed class LabelChanges(DialogueDbContext db)
@@ -42,60 +40,8 @@ public sealed class LabelChanges(DialogueDbContext db)
         {
             await NameParticipantsAsync(thread, actor, now, ct);
         }
-        await RelabelQueuedMailAsync(thread.Id, label, now, ct);
         thread.Label = label;
     }
-
-    /// <summary>
-    /// The send-time check redacts a queued message whose thread's label is stricter than the one it was written under.
-    /// Where the email rule (the admin's column, as it stands now) sends the new label at least the detail it sent the
-    /// old one, the message carries nothing the new label forbids: it is marked as written under the new label (its
-    /// subject's <c>[TLP:…]</c> too), so it goes out as written. A message that marks labels in its body (a digest's
-    /// entries) cannot be re-marked and keeps the stricter outcome; so does one a sender holds right now. Saved with the
-    /// label, in the caller's transaction: a sender sees the old label and the old marks, or both new.
-    /// </summary>
-    private async Task RelabelQueuedMailAsync(long threadId, SensitivityLabel label, DateTimeOffset now, CancellationToken ct)
-    {
-        var site = await EmailRule.SiteAsync(db, ct);
-        var level = EmailRule.LevelFor(label, site);
-        List<SensitivityLabel> coveredBy = [.. Enum.GetValues<SensitivityLabel>().Where(l => l < label && EmailRule.LevelFor(l, site) <= level)];
-        if (coveredBy.Count == 0)
-        {
-            return;
-        }
-        var carried = await db.OutboxMessageThreads
-            .Where(c => c.ThreadId == threadId && coveredBy.Contains(c.Label))
-            .Where(c => db.OutboxMessages.Any(m => m.Id == c.OutboxMessageId && m.SentAt == null && m.FailedAt == null
-                && (m.LockedUntil == null || m.LockedUntil <= now)
-                && !m.HtmlBody.Contains(LabelMarkPrefix) && !m.TextBody.Contains(LabelMarkPrefix)))
-            .ToListAsync(ct);
-        if (carried.Count == 0)
-        {
-            return;
-        }
-        var ids = carried.Select(c => c.OutboxMessageId).ToList();
-        var subjects = await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(m => new { m.Id, m.Subject }).ToListAsync(ct);
-        foreach (var row in carried)
-        {
-            row.Label = label;
-        }
-        foreach (var message in subjects)
-        {
-            var marked = Enum.GetValues<SensitivityLabel>().FirstOrDefault(l => message.Subject.StartsWith(Mark(l), StringComparison.Ordinal), label);
-            if (marked < label)
-            {
-                // Only the subject is written: a stub keeps the (possibly large) bodies out of memory and out of the UPDATE.
-                var stub = new OutboxMessage { Id = message.Id, Subject = message.Subject };
-                db.OutboxMessages.Attach(stub);
-                stub.Subject = Mark(label) + message.Subject[Mark(marked).Length..];
-            }
-        }
-    }
-
-    /// <summary>How an email marks a label (<see cref="EmailRule.Subject"/>, a digest's entries): "[TLP:…] ".</summary>
-    private const string LabelMarkPrefix = "[TLP:";
-
-    private static string Mark(SensitivityLabel label) => EmailRule.Subject(label, "");
 
     /// <summary>A space's default was raised: every thread laxer than it is raised through <see cref="ApplyAsync"/>.</summary>
     public async Task<int> RaiseThreadsOfSpaceAsync(long spaceId, SensitivityLabel label, Viewer actor, DateTimeOffset now, CancellationToken ct)
