@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dialogue.Data.Embargo;
 
-// The release job scans embargoes falling due by time; thread lists subtract a thread's embargoed replies from its count.
+// The release job scans embargoes falling due by time. Thread lists once subtracted a thread's embargoed replies with the
+// (ThreadId, EmbargoUntil) index; they now count shown posts through ShownPostsConfiguration's index instead.
 
 internal sealed class EmbargoedThreadConfiguration : IEntityTypeConfiguration<DiscussionThread>
 {
