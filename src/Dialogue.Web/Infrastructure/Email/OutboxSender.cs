@@ -254,7 +254,8 @@ public sealed class OutboxSender(
         {
             return;
         }
-        // Some claims ran out while the server took their messages (a stalled process): they are sent all the same.
+        // Some claims ran out while the server took their messages (a stalled process): they are sent all the same. They
+        // are the rows not stamped yet or stamped by another sender; a row the statement above stamped carries its instant.
         var lost = await db.OutboxMessages.Where(m => ids.Contains(m.Id) && (m.SentAt == null || m.SentAt != sentAt)).Select(m => m.Id).ToListAsync(CancellationToken.None);
         await db.OutboxMessages.Where(m => lost.Contains(m.Id) && m.SentAt == null).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.SentAt, sentAt)
