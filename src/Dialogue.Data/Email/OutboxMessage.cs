@@ -32,7 +32,7 @@ public class OutboxMessage
     public string? Culture { get; set; }
     /// <summary>The labelled threads whose content the message carries, with the label each had when it was written.</summary>
     public List<OutboxMessageThread> Threads { get; set; } = [];
-    /// <summary>The other labelled subjects (a glossary, an availability poll) the message carries content of.</summary>
+    /// <summary>The other labelled subjects (a glossary, an availability poll, a workshop) the message carries content of.</summary>
     public List<OutboxMessageSubject> Subjects { get; set; } = [];
     /// <summary>Files sent with the message (calendar invitations); empty for most messages.</summary>
     public List<OutboxAttachment> Attachments { get; set; } = [];
@@ -54,10 +54,11 @@ public enum CarriedSubjectKind
 {
     Glossary = 1,
     WorkshopPoll = 2,
+    Workshop = 3,
 }
 
 /// <summary>
-/// A glossary or availability poll an outbox message carries content of, with its label when the message was written:
+/// A glossary, availability poll or workshop an outbox message carries content of, with its label when the message was written:
 /// compared at send time like <see cref="OutboxMessageThread"/>. No foreign key: the subject lives in another feature's
 /// table, and a subject that is gone leaves nothing to compare.
 /// </summary>

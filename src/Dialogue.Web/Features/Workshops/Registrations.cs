@@ -1,5 +1,6 @@
 using Dialogue.Data;
 using Dialogue.Data.Digests;
+using Dialogue.Data.Email;
 using Dialogue.Data.Sensitivity;
 using Dialogue.Data.Threads;
 using Dialogue.Data.Workshops;
@@ -229,7 +230,8 @@ public sealed class Registrations(DialogueDbContext db, Outbox outbox, TimeProvi
                     ? text["You have a place at “{0}”", EmailRule.Title(workshop.Title)]
                     : workshop.Label == SensitivityLabel.Red ? text["You have new activity on Dialogue"] : text["A place freed up in a restricted workshop"]),
                 parameters,
-                threads: workshop.ThreadId is { } threadId ? [new CarriedThread(threadId, workshop.Label)] : null);
+                threads: workshop.ThreadId is { } threadId ? [new CarriedThread(threadId, workshop.Label)] : null,
+                subjects: [new CarriedSubject(CarriedSubjectKind.Workshop, workshop.Id, workshop.Label)]);
         }
     }
 }

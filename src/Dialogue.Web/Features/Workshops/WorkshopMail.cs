@@ -156,6 +156,7 @@ public sealed class WorkshopMail(
             () => subject,
             parameters,
             threads: workshop.ThreadId is { } threadId ? [new CarriedThread(threadId, entry.Label)] : null,
+            subjects: [new CarriedSubject(CarriedSubjectKind.Workshop, entry.Id, entry.Label)],
             attachments: attachments);
     }
 

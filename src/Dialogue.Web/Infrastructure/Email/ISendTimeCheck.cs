@@ -10,4 +10,8 @@ public interface ISendTimeCheck
 {
     /// <returns>The message to send: the one given, or a redacted version of it.</returns>
     Task<OutboxMessage> ApplyAsync(OutboxMessage message, CancellationToken ct);
+
+    /// <summary>The same check for several messages at once, asked in one query.</summary>
+    /// <returns>The messages to send, in the order given: each the one given, or a redacted version of it.</returns>
+    Task<IReadOnlyList<OutboxMessage>> ApplyAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken ct);
 }

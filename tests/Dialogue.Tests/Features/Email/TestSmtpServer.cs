@@ -32,6 +32,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>Close the connection as soon as a message was accepted (its 250 after DATA sent), before QUIT.</summary>
     public bool DropAfterData { get; set; }
 
+    /// <summary>Run with each message's Message-ID once its data is in and before the server accepts it (a change made meanwhile).</summary>
+    public Func<string, Task>? BeforeAccepting { get; set; }
+
     /// <summary>Recipients answered with a permanent 550 at RCPT TO.</summary>
     public ConcurrentDictionary<string, bool> Refused { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -104,6 +107,10 @@ public sealed class TestSmtpServer : IAsyncDisposable
                             {
                                 messageId = data["Message-Id:".Length..].Trim().Trim('<', '>');
                             }
+                        }
+                        if (BeforeAccepting is { } beforeAccepting)
+                        {
+                            await beforeAccepting(messageId);
                         }
                         await ReplyAsync(stream, "250 2.0.0 Accepted", ct);
                         Accepted.Enqueue(messageId);
