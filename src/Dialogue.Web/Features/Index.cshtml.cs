@@ -40,7 +40,7 @@ public class IndexModel(IndexModel.Handler handler, CurrentViewer current) : Pag
         {
             var userId = viewer.UserId;
             var visible = db.Threads.AsNoTracking().VisibleTo(viewer);
-            var latest = Named(await Rows(visible.OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id).Take(LatestCount), userId).ToListAsync(ct));
+            var latest = Named(await Rows(visible.OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id).Take(LatestCount), viewer).ToListAsync(ct));
 
             var spaces = db.Spaces.AsNoTracking().VisibleTo(viewer);
             if (viewer.IsApproved)
@@ -59,8 +59,8 @@ public class IndexModel(IndexModel.Handler handler, CurrentViewer current) : Pag
             var readThreads = db.ReadStates.Where(r => r.UserId == userId).Select(r => r.ThreadId);
             var unread = Named(await Rows(visible
                     .Where(t => readThreads.Contains(t.Id))
-                    .Where(UnreadBy(userId))
-                    .OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id).Take(UnreadCount), userId)
+                    .Where(UnreadBy(viewer))
+                    .OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id).Take(UnreadCount), viewer)
                 .ToListAsync(ct));
             var lastReadAt = await db.ReadStates.AsNoTracking().Where(r => r.UserId == userId)
                 .OrderByDescending(r => r.UpdatedAt).Select(r => (DateTimeOffset?)r.UpdatedAt).FirstOrDefaultAsync(ct);
@@ -75,25 +75,34 @@ public class IndexModel(IndexModel.Handler handler, CurrentViewer current) : Pag
             [.. rows.Select(r => r.ChathamHouse ? r with { AuthorName = pseudonyms.Name(r.AuthorPseudonym) } : r)];
 
         /// <summary>
-        /// Unread means a shown post (approved, not deleted, not scheduled) past where the member stopped: a reply waiting
-        /// in review is not news to a reader, and comparing the read mark with the thread's post counter alone would tell
-        /// them it exists. The counter is still compared first: it settles most read threads without looking at posts.
+        /// Unread means a post the viewer may read past where they stopped, as on a space's page: a reply waiting in
+        /// review is not news to a reader (its moderators see it, and have news), and comparing the read mark with the
+        /// thread's post counter alone would tell a reader it exists. The counter is still compared first: it settles
+        /// most read threads without asking the access policy about their posts.
         /// </summary>
-        private Expression<Func<DiscussionThread, bool>> UnreadBy(string? userId) =>
-            t => db.ReadStates.Any(r => r.UserId == userId && r.ThreadId == t.Id && r.LastReadPostNumber < t.PostCount
-                && t.Posts.Any(p => p.Number > r.LastReadPostNumber && p.Status == PostStatus.Approved && !p.IsDeleted && p.EmbargoUntil == null));
+        private Expression<Func<DiscussionThread, bool>> UnreadBy(Viewer viewer)
+        {
+            var userId = viewer.UserId;
+            var readablePosts = db.Posts.AsNoTracking().VisibleTo(viewer);
+            return t => db.ReadStates.Any(r => r.UserId == userId && r.ThreadId == t.Id && r.LastReadPostNumber < t.PostCount
+                && readablePosts.Any(p => p.ThreadId == t.Id && p.Number > r.LastReadPostNumber));
+        }
 
-        private IQueryable<ThreadRow> Rows(IQueryable<DiscussionThread> threads, string? userId) =>
-            threads.Select(t => new ThreadRow(t.Id, t.Title, t.Label, t.Space!.Name, t.Space.Slug,
+        private IQueryable<ThreadRow> Rows(IQueryable<DiscussionThread> threads, Viewer viewer)
+        {
+            var userId = viewer.UserId;
+            var readablePosts = db.Posts.AsNoTracking().VisibleTo(viewer);
+            return threads.Select(t => new ThreadRow(t.Id, t.Title, t.Label, t.Space!.Name, t.Space.Slug,
                 t.ChathamHouse ? "" : db.Users.Where(u => u.Id == t.AuthorId).Select(u => u.DisplayName).First(),
                 // What every reader sees in the thread, moderators and authors too: held, hidden, rejected, removed,
                 // deleted and scheduled posts are left out (t.PostCount counts them all, their numbers are taken).
                 t.Posts.Count(x => x.Status == PostStatus.Approved && !x.IsDeleted && x.EmbargoUntil == null), t.LastActivityAt,
                 // UnreadBy, written out (an expression cannot be called inside a projection); never read is unread.
                 userId != null && !db.ReadStates.Any(r => r.UserId == userId && r.ThreadId == t.Id && (r.LastReadPostNumber >= t.PostCount
-                    || !t.Posts.Any(p => p.Number > r.LastReadPostNumber && p.Status == PostStatus.Approved && !p.IsDeleted && p.EmbargoUntil == null))),
+                    || !readablePosts.Any(p => p.ThreadId == t.Id && p.Number > r.LastReadPostNumber))),
                 t.ChathamHouse,
                 db.ThreadPseudonyms.Where(x => x.ThreadId == t.Id && x.UserId == t.AuthorId).Select(x => (int?)x.Number).FirstOrDefault(),
                 t.EmbargoUntil));
+        }
     }
 }

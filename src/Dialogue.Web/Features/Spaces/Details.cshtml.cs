@@ -40,6 +40,7 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, StaffNoti
         }
         PageNumber = Math.Max(1, p);
         var userId = Viewer.UserId;
+        var readablePosts = db.Posts.AsNoTracking().VisibleTo(Viewer);
         var rows = await db.Threads.AsNoTracking().VisibleTo(Viewer)
             .Where(t => t.SpaceId == Space.Id)
             .OrderByDescending(t => t.PinnedAt != null)
@@ -53,10 +54,11 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, StaffNoti
                 // deleted and scheduled posts are left out (t.PostCount counts them all, their numbers are taken).
                 t.Posts.Count(x => x.Status == PostStatus.Approved && !x.IsDeleted && x.EmbargoUntil == null), t.LastActivityAt, t.PinnedAt != null, t.LockedAt != null, t.ClosedAt != null, t.Status,
                 t.Tags.OrderBy(x => x.Tag).Select(x => x.Tag).ToList(),
-                // Unread means a shown post past where the member stopped, as on the home page: a reply waiting in review
-                // is not news to a reader. The counter settles most read threads without looking at posts; never read is unread.
+                // Unread means a post the viewer may read past where they stopped: a post waiting in review is not news to
+                // a reader (its moderators see it). The counter settles most read threads without asking the access
+                // policy about their posts; never read is unread.
                 userId != null && !db.ReadStates.Any(r => r.UserId == userId && r.ThreadId == t.Id && (r.LastReadPostNumber >= t.PostCount
-                    || !t.Posts.Any(p => p.Number > r.LastReadPostNumber && p.Status == PostStatus.Approved && !p.IsDeleted && p.EmbargoUntil == null))),
+                    || !readablePosts.Any(p => p.ThreadId == t.Id && p.Number > r.LastReadPostNumber))),
                 t.ChathamHouse,
                 db.ThreadPseudonyms.Where(x => x.ThreadId == t.Id && x.UserId == t.AuthorId).Select(x => (int?)x.Number).FirstOrDefault(),
                 t.EmbargoUntil))
