@@ -47,6 +47,7 @@ public sealed class DigestComposer(IEnumerable<IDigestSection> sections, IAuthor
             Sections = [.. composed.Sections.Select(s => new DigestViewSection(s.Section.Title, s.Entries))],
             RedActivity = composed.RedActivity,
             Threads = composed.Threads,
+            Subjects = composed.Subjects,
         };
     }
 
@@ -68,7 +69,8 @@ public sealed class DigestComposer(IEnumerable<IDigestSection> sections, IAuthor
             composed.HighestLabel);
     }
 
-    private sealed record Composed(List<(IDigestSection Section, List<EmailEntry> Entries)> Sections, bool RedActivity, IReadOnlyList<CarriedThread> Threads)
+    private sealed record Composed(List<(IDigestSection Section, List<EmailEntry> Entries)> Sections, bool RedActivity, IReadOnlyList<CarriedThread> Threads,
+        IReadOnlyList<CarriedSubject> Subjects)
     {
         public SensitivityLabel HighestLabel => Sections.SelectMany(s => s.Entries).Select(e => e.Label)
             .Append(RedActivity ? SensitivityLabel.Red : SensitivityLabel.Clear).Max();
@@ -81,6 +83,7 @@ public sealed class DigestComposer(IEnumerable<IDigestSection> sections, IAuthor
         var site = this.site ??= await EmailRule.SiteAsync(db, ct);
         var built = new List<(IDigestSection, List<EmailEntry>)>();
         var threads = new Dictionary<long, SensitivityLabel>();
+        var subjects = new HashSet<CarriedSubject>();
         var redActivity = false;
         foreach (var section in sections.OrderBy(s => s.Order))
         {
@@ -106,6 +109,10 @@ public sealed class DigestComposer(IEnumerable<IDigestSection> sections, IAuthor
                 {
                     threads[threadId] = item.Label;
                 }
+                if (item.Subject is { } subject)
+                {
+                    subjects.Add(subject);
+                }
                 if (entry is { Label: SensitivityLabel.Red, IsNotice: true })
                 {
                     // However many RED items there are, the email says so once, without naming any.
@@ -119,7 +126,7 @@ public sealed class DigestComposer(IEnumerable<IDigestSection> sections, IAuthor
                 built.Add((section, entries));
             }
         }
-        return new Composed(built, redActivity, [.. threads.Select(t => new CarriedThread(t.Key, t.Value))]);
+        return new Composed(built, redActivity, [.. threads.Select(t => new CarriedThread(t.Key, t.Value))], [.. subjects]);
     }
 
     private async Task<DigestSectionContent?> SharedAsync(IDigestSection section, DigestRecipient standIn, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)

@@ -182,7 +182,8 @@ public sealed class DigestDelivery(
                         subject,
                         await RenderSharedAsync(view, c.Entry.Id, token),
                         HeadersFor(recipient, links),
-                        view.Threads);
+                        view.Threads,
+                        view.Subjects);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -432,7 +433,8 @@ public sealed class DigestDelivery(
             () => DigestSubject.For(view, text),
             new Dictionary<string, object?> { [nameof(DigestEmail.View)] = view, [nameof(DigestEmail.Links)] = links },
             HeadersFor(recipient, links),
-            view.Threads);
+            view.Threads,
+            view.Subjects);
         await db.SaveChangesAsync(ct);
         var queued = await Guarded(entry, claim).ExecuteUpdateAsync(s => s
             .SetProperty(l => l.Status, DigestLedgerStatus.Queued)

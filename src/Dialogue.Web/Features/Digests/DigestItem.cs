@@ -8,6 +8,9 @@ public sealed record DigestItem
     /// <summary>The thread the item comes from, if any: the outbox re-checks its label when the digest is sent.</summary>
     public long? ThreadId { get; init; }
 
+    /// <summary>A glossary or workshop the item comes from, if any: re-checked like the thread when the digest is sent.</summary>
+    public Infrastructure.Email.CarriedSubject? Subject { get; init; }
+
     public required SensitivityLabel Label { get; init; }
 
     public required string Title { get; init; }

@@ -63,7 +63,8 @@ public sealed class DigestPreviews(
             PublicTestKind,
             () => DigestSubject.For(preview.View, text, test: true),
             new Dictionary<string, object?> { [nameof(DigestEmail.View)] = preview.View, [nameof(DigestEmail.Links)] = preview.Links },
-            threads: preview.View.Threads);
+            threads: preview.View.Threads,
+            subjects: preview.View.Subjects);
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -125,7 +126,8 @@ public sealed class DigestPreviews(
             () => DigestSubject.For(preview.View, text, test: true),
             new Dictionary<string, object?> { [nameof(DigestEmail.View)] = preview.View, [nameof(DigestEmail.Links)] = preview.Links },
             delivery.HeadersFor(recipient, preview.Links),
-            preview.View.Threads);
+            preview.View.Threads,
+            preview.View.Subjects);
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -20,6 +20,9 @@ public sealed record DigestView
     /// <summary>The labelled threads the email draws on, for the outbox to re-check their labels at send time.</summary>
     public IReadOnlyList<CarriedThread> Threads { get; init; } = [];
 
+    /// <summary>The labelled glossaries and workshops the email draws on, re-checked like <see cref="Threads"/>.</summary>
+    public IReadOnlyList<CarriedSubject> Subjects { get; init; } = [];
+
     /// <summary>The strictest label of anything the email refers to, for the subject line.</summary>
     public SensitivityLabel HighestLabel => Sections.SelectMany(s => s.Entries).Select(e => e.Label)
         .Append(RedActivity ? SensitivityLabel.Red : SensitivityLabel.Clear)

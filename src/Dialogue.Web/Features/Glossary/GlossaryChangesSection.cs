@@ -1,4 +1,6 @@
 using Dialogue.Data;
+using Dialogue.Data.Email;
+using Dialogue.Web.Infrastructure.Email;
 using Dialogue.Web.Features.Digests;
 using Dialogue.Web.Features.Digests.ThreadSections;
 using Dialogue.Web.Infrastructure;
@@ -25,7 +27,7 @@ public sealed class GlossaryChangesSection(DialogueDbContext db, ThreadDigestRea
         var concepts = db.GlossaryConcepts.AsNoTracking().VisibleTo(viewer);
         var changed = await db.GlossaryConceptRevisions.AsNoTracking()
             .Where(r => r.CreatedAt >= since && r.CreatedAt < until && (own == null || r.AuthorId != own))
-            .Join(concepts, r => r.ConceptId, c => c.Id, (r, c) => new { r.ConceptId, r.Number, r.Summary, r.CreatedAt, r.AuthorId, Glossary = c.Glossary!.Name, c.Glossary.Label })
+            .Join(concepts, r => r.ConceptId, c => c.Id, (r, c) => new { r.ConceptId, r.Number, r.Summary, r.CreatedAt, r.AuthorId, c.GlossaryId, Glossary = c.Glossary!.Name, c.Glossary.Label })
             .OrderByDescending(r => r.CreatedAt)
             .Take(ThreadDigestReader.MaxItems * 5)
             .ToListAsync(ct);
@@ -39,6 +41,7 @@ public sealed class GlossaryChangesSection(DialogueDbContext db, ThreadDigestRea
         var names = await reader.NamesAsync(latest.Where(r => r.AuthorId != null).Select(r => r.AuthorId!), ct);
         return new DigestSectionContent([.. latest.Select(r => new DigestItem
         {
+            Subject = new CarriedSubject(CarriedSubjectKind.Glossary, r.GlossaryId, r.Label),
             Label = r.Label,
             Title = headings.GetValueOrDefault(r.ConceptId) ?? "",
             Excerpt = r.Summary.Length > 0 ? r.Summary : null,

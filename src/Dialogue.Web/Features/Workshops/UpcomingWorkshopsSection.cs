@@ -1,4 +1,6 @@
 using Dialogue.Data;
+using Dialogue.Data.Email;
+using Dialogue.Web.Infrastructure.Email;
 using Dialogue.Web.Features.Access;
 using Dialogue.Web.Features.Calendars;
 using Dialogue.Web.Features.Digests;
@@ -49,6 +51,8 @@ public sealed class UpcomingWorkshopsSection(DialogueDbContext db, ThreadDigestR
             return new DigestItem
             {
                 ThreadId = w.ThreadId,
+                // The workshop itself too: one without a discussion thread would otherwise not be re-checked at send time.
+                Subject = new CarriedSubject(CarriedSubjectKind.Workshop, w.Id, w.Label),
                 Label = w.Label,
                 Title = w.Title,
                 Excerpt = plain.Length == 0 ? null : EmailRule.Excerpt(plain),

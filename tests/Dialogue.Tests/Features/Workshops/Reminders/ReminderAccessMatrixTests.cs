@@ -145,5 +145,10 @@ public sealed class ReminderAccessMatrixTests(AccessMatrixTests.World world) : I
         Assert.Equal(AccessMatrixTests.Reads[kind][(int)label], links.Any(l => l.EndsWith($"/Workshops/{setup.Reminded[label]}", StringComparison.Ordinal)));
         Assert.DoesNotContain(links, l => l.EndsWith($"/Workshops/{setup.Cancelled[label]}", StringComparison.Ordinal)); // cancelled: not upcoming
         Assert.All(content?.Items ?? [], item => Assert.True(item.Label == SensitivityLabel.Clear || kind != Kind.Stranger));
+        // Each item carries its workshop into the digest's send-time check, with the label it was listed under: a workshop
+        // without a discussion thread raised after the digest was queued is redacted like one with a thread.
+        Assert.All(content?.Items ?? [], item => Assert.Equal(
+            new Dialogue.Web.Infrastructure.Email.CarriedSubject(Dialogue.Data.Email.CarriedSubjectKind.Workshop, long.Parse(item.Link.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture), item.Label),
+            item.Subject));
     }
 }
