@@ -1,11 +1,11 @@
 using Dialogue.Data;
 using Dialogue.Data.Email;
-using Dialogue.Web.Infrastructure.Email;
 using Dialogue.Web.Features.Access;
 using Dialogue.Web.Features.Calendars;
 using Dialogue.Web.Features.Digests;
 using Dialogue.Web.Features.Digests.ThreadSections;
 using Dialogue.Web.Infrastructure;
+using Dialogue.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
