@@ -9,7 +9,8 @@ namespace Dialogue.Web.Features.Privacy.AccessReviews;
 
 /// <summary>
 /// The demo's access reviews, open and half done: Frontier evaluations (AMBER), reviewed by its moderator Babatunde,
-/// and Li Wei's RED agenda thread in the track-two space, reviewed by her (in Chinese).
+/// Li Wei's RED agenda thread in the track-two space, reviewed by her (in Chinese), and Incident coordination
+/// (AMBER+STRICT), which has no moderator and so is the admins' to review.
 /// </summary>
 public sealed class AccessReviewDemoPart(DialogueDbContext db) : IDemoPart
 {
@@ -45,6 +46,20 @@ public sealed class AccessReviewDemoPart(DialogueDbContext db) : IDemoPart
         {
             db.ModerationLog.Add(new ModerationLogEntry { ActorId = moderator, At = opened.AddDays(1), Action = ModerationAction.ConfirmAccess, SpaceId = frontier, TargetUserId = id });
         }
+
+        var incidents = site.SpaceIds["incident-coordination"];
+        var incidentMembers = await db.SpaceMembers.AsNoTracking().Where(m => m.SpaceId == incidents && m.Status == SpaceMemberStatus.Active)
+            .Select(m => new { m.UserId, m.Role, m.CreatedAt }).ToListAsync(ct);
+        db.AccessReviews.Add(new AccessReview
+        {
+            SpaceId = incidents,
+            Key = $"space:{incidents}:1",
+            Round = 1,
+            OpenedAt = opened.AddDays(2),
+            LapsesAt = opened.AddDays(16),
+            Items = [.. incidentMembers.Select(m => new AccessReviewItem { UserId = m.UserId, Role = m.Role, JoinedAt = m.CreatedAt, Decision = AccessReviewDecision.Pending })],
+        });
+        db.ModerationLog.Add(new ModerationLogEntry { At = opened.AddDays(2), Action = ModerationAction.OpenAccessReview, SpaceId = incidents, Details = $"{incidentMembers.Count} to review" });
 
         if (site.ThreadIds.TryGetValue(AgendaThread, out var agenda))
         {
