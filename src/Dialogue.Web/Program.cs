@@ -20,6 +20,9 @@ catch (DatabaseUnavailableException ex)
     // The operator needs the file and the cause, not a stack trace.
     app.Logger.LogCritical("Dialogue cannot start. {Reason}", ex.Message);
     Environment.ExitCode = 1;
+    // The console logger writes from a queue of its own: disposing the app flushes it, or the process could end first
+    // and the operator would see no reason at all (StartUpTests caught it once).
+    await app.DisposeAsync();
     return;
 }
 app.UseDialogue();
