@@ -21,8 +21,11 @@ public sealed class AnonymousPageCache(IServiceProvider services, IOptions<Cachi
     public const string PolicyName = "AnonymousReaders";
     public const string Tag = "anonymous-pages";
 
-    /// <summary>The pages a signed-out reader reads most; each shows only what a visitor may read (CLEAR), or answers 404.</summary>
-    public static readonly IReadOnlyList<string> Pages = ["/Index", "/Spaces/Index", "/Spaces/Details", "/Threads/Details"];
+    /// <summary>
+    /// The pages a signed-out reader reads most; each shows only what a visitor may read (CLEAR), or answers 404. Search is
+    /// among them: a visitor's results depend only on the query, and the same few queries come again and again.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Pages = ["/Index", "/Spaces/Index", "/Spaces/Details", "/Threads/Details", "/Search/Index"];
 
     private static readonly object GenerationKey = new();
 

@@ -101,6 +101,35 @@ public sealed class AnonymousPageCacheTests(AnonymousPageCacheTests.CachingFacto
     }
 
     [Fact]
+    public async Task A_visitors_search_comes_from_the_cache_and_shows_a_new_post_and_a_raised_label_at_once()
+    {
+        var word = ThreadsWorld.Unique("cachedword").ToLowerInvariant();
+        var (threadId, author) = await ClearThreadAsync($"The {word} study.");
+        var visitor = factory.CreateClient();
+        var member = await factory.CreateSignedInBrowserAsync(await factory.CreateMemberAsync());
+        var search = $"/Search?q={word}";
+        await visitor.GetAsync(search);
+        Assert.True(FromCache(await visitor.GetAsync(search)));
+        await member.GetAsync(search);
+        Assert.False(FromCache(await member.GetAsync(search)));
+
+        await factory.ReplyAsync(threadId, author, $"A second {word} reply.");
+        var replied = await visitor.GetAsync(search);
+        await factory.WithScopeAsync(async sp =>
+        {
+            var admin = await ViewerLoader.ForUserAsync(sp.GetRequiredService<DialogueDbContext>(), (await factory.AdminAsync()).Id, CancellationToken.None);
+            return await sp.GetRequiredService<ModeratorActions>().SetLabelAsync(threadId, SensitivityLabel.Amber, "restricted now", admin, CancellationToken.None);
+        });
+        var raised = await visitor.GetAsync(search);
+
+        Assert.False(FromCache(replied));
+        // The snippet marks the matched word, so only the words around it are looked for.
+        Assert.Contains("A second ", await replied.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(FromCache(raised));
+        Assert.DoesNotContain(" study.", await raised.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_visitor_reading_in_Chinese_gets_a_Chinese_page_after_an_English_reader_filled_the_cache()
     {
         var (threadId, _) = await ClearThreadAsync("Bilingual reading.");
