@@ -142,6 +142,8 @@ write_search_lua "$WORK/search.lua"
 write_search_lua "$WORK/search-members.lua" "${COOKIES[@]}"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
+# The app's peak memory so far (VmHWM): printed after each scenario, so the one that raised it can be told.
+peak_mib() { awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/$APP_PID/status"; }
 TICKS_PER_SECOND="$(getconf CLK_TCK)"
 RESULTS="$WORK/results.md"
 run() { # name, path, cookie (or ""), connections, [lua script]
@@ -168,13 +170,13 @@ run() { # name, path, cookie (or ""), connections, [lua script]
   cpu="$(awk -v t=$((after - before)) -v hz="$TICKS_PER_SECOND" -v n="$requests" 'BEGIN {printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0)}')"
   # A run where every request was still waiting when wrk stopped has no rate or latency to report.
   if [ "${requests:-0}" = 0 ]; then rps="no request completed"; p50="–"; p95="–"; p99="> ${SECONDS_EACH} s"; cpu="–"; fi
-  echo "| $name | $c | $rps | $p50 | $p95 | $p99 | $errors | $cpu | $load |" | tee -a "$RESULTS"
+  echo "| $name | $c | $rps | $p50 | $p95 | $p99 | $errors | $cpu | $load | $(peak_mib) |" | tee -a "$RESULTS"
   echo "$name $c $rps" >>"${RATES:-$WORK/rates}"
 }
 
 {
-  echo "| scenario | connections | requests/s | p50 | p95 | p99 | errors | CPU ms/request | load average |"
-  echo "|---|---|---|---|---|---|---|---|---|"
+  echo "| scenario | connections | requests/s | p50 | p95 | p99 | errors | CPU ms/request | load average | peak MiB so far |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
 } >"$RESULTS"
 for c in $CONNECTIONS; do
   run "static file (ceiling)" "/css/site.css" "" "$c"
