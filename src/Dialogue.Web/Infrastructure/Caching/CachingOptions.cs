@@ -7,7 +7,7 @@ public sealed class CachingOptions
     public const string Section = "Caching";
 
     /// <summary>
-    /// Keep signed-out readers' pages (home, spaces, CLEAR threads) in memory and serve them without running the page.
+    /// Keep signed-out readers' pages (home, spaces, CLEAR threads, search results) in memory and serve them without running the page.
     /// Empty means on with Sqlite and off with Postgres: a change evicts the pages of the node that made it, so with
     /// several web nodes another node could serve a page until it expires. Set true for a single Postgres node.
     /// </summary>
