@@ -14,11 +14,36 @@ namespace Dialogue.Web.Features.Glossary;
 /// "Glossary changes": entries of glossaries the recipient may read that got a new revision in the window (by someone
 /// else), newest first, one item per entry, labelled with the glossary's label so the email rule redacts them.
 /// </summary>
-public sealed class GlossaryChangesSection(DialogueDbContext db, ThreadDigestReader reader, IOptions<AppOptions> app, IStringLocalizer<Text> text) : IDigestSection
+public sealed class GlossaryChangesSection(DialogueDbContext db, ThreadDigestReader reader, IOptions<AppOptions> app, IStringLocalizer<Text> text) : IBatchedDigestSection
 {
+    /// <summary>More revisions than this in a batch's window: every recipient is a candidate, unread.</summary>
+    public const int CandidateRevisions = 1000;
+
     public int Order => 500;
 
     public string Title => text["Glossary changes"];
+
+    public async Task<IReadOnlySet<string>> CandidatesAsync(IReadOnlyList<DigestWindow> windows, CancellationToken ct)
+    {
+        if (windows.Count == 0)
+        {
+            return new HashSet<string>();
+        }
+        // BuildAsync's question without the access policy, over the widest window of the batch: never fewer recipients.
+        // On most days no entry changes, and then no recipient asks at all.
+        var from = windows.Min(w => w.Since);
+        var to = windows.Max(w => w.Until);
+        var revisions = await db.GlossaryConceptRevisions.AsNoTracking()
+            .Where(r => r.CreatedAt >= from && r.CreatedAt < to)
+            .Select(r => new { r.CreatedAt, r.AuthorId })
+            .Take(CandidateRevisions + 1)
+            .ToListAsync(ct);
+        return windows
+            .Where(w => revisions.Count > CandidateRevisions || revisions.Any(r =>
+                r.CreatedAt >= w.Since && r.CreatedAt < w.Until && (w.Recipient.UserId == null || r.AuthorId != w.Recipient.UserId)))
+            .Select(w => w.Recipient.Id)
+            .ToHashSet(StringComparer.Ordinal);
+    }
 
     public async Task<DigestSectionContent?> BuildAsync(DigestRecipient recipient, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
     {

@@ -17,13 +17,37 @@ namespace Dialogue.Web.Features.Workshops;
 /// recipient may read (a public subscriber: the CLEAR ones), in one query. Each item carries its label, so the email
 /// rule redacts it like any other; the start is shown in the recipient's zone by the digest.
 /// </summary>
-public sealed class UpcomingWorkshopsSection(DialogueDbContext db, ThreadDigestReader reader, IOptions<AppOptions> app, IStringLocalizer<Text> text) : IDigestSection
+public sealed class UpcomingWorkshopsSection(DialogueDbContext db, ThreadDigestReader reader, IOptions<AppOptions> app, IStringLocalizer<Text> text) : IBatchedDigestSection
 {
     public static readonly TimeSpan Ahead = TimeSpan.FromDays(7);
+
+    /// <summary>More workshops than this ahead of a batch: every recipient is a candidate, unread.</summary>
+    public const int CandidateWorkshops = 1000;
 
     public int Order => 450;
 
     public string Title => text["Upcoming workshops"];
+
+    public async Task<IReadOnlySet<string>> CandidatesAsync(IReadOnlyList<DigestWindow> windows, CancellationToken ct)
+    {
+        if (windows.Count == 0)
+        {
+            return new HashSet<string>();
+        }
+        // BuildAsync's question without the access policy or the chosen spaces, over the batch's widest week ahead:
+        // never fewer recipients. A week with no workshop asks no recipient at all.
+        var from = windows.Min(w => w.Until);
+        var to = windows.Max(w => w.Until) + Ahead;
+        var starts = await db.Workshops.AsNoTracking()
+            .Where(w => w.CancelledAt == null && w.StartsAt >= from && w.StartsAt < to)
+            .Select(w => w.StartsAt)
+            .Take(CandidateWorkshops + 1)
+            .ToListAsync(ct);
+        return windows
+            .Where(w => starts.Count > CandidateWorkshops || starts.Any(s => s >= w.Until && s < w.Until + Ahead))
+            .Select(w => w.Recipient.Id)
+            .ToHashSet(StringComparer.Ordinal);
+    }
 
     public async Task<DigestSectionContent?> BuildAsync(DigestRecipient recipient, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
     {

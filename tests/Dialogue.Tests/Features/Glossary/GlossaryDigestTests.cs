@@ -43,6 +43,33 @@ public sealed class GlossaryDigestTests(DialogueFactory factory) : IClassFixture
         Assert.DoesNotContain(await ItemsFor(editor.Id), i => i.Title == open);
     }
 
+    [Fact]
+    public async Task A_digest_batch_asks_the_glossary_section_only_of_recipients_whose_window_holds_someone_elses_change()
+    {
+        var editor = await factory.CreateMemberAsync();
+        var reader = await factory.CreateMemberAsync();
+        var away = await factory.CreateMemberAsync();
+        // A moment of its own: no other test's change falls in these windows.
+        factory.Clock.Advance(TimeSpan.FromDays(400));
+        await ChangedEntryAsync(SensitivityLabel.Clear, null, "batch-term-" + Guid.NewGuid().ToString("N")[..8], editor.Id);
+        var now = factory.Clock.GetUtcNow();
+        DigestWindow Window(string? userId, DateTimeOffset since, DateTimeOffset until) => new(new DigestRecipient(
+            userId is null ? DigestRecipientKind.Public : DigestRecipientKind.Member, userId ?? "public-" + since.Ticks, "someone@test.dialogue", null,
+            CultureInfo.GetCultureInfo("en"), TimeZoneInfo.Utc, DigestFrequency.Daily), since, until);
+        var readerNow = Window(reader.Id, now.AddMinutes(-1), now.AddMinutes(1));
+        var publicNow = Window(null, now.AddMinutes(-1), now.AddMinutes(1));
+        var editorNow = Window(editor.Id, now.AddMinutes(-1), now.AddMinutes(1));
+        var awayBefore = Window(away.Id, now.AddDays(-2), now.AddDays(-1));
+
+        var candidates = await factory.WithScopeAsync(sp => sp.GetServices<IDigestSection>().OfType<GlossaryChangesSection>().Single()
+            .CandidatesAsync([readerNow, publicNow, editorNow, awayBefore], CancellationToken.None));
+
+        Assert.Contains(readerNow.Recipient.Id, candidates);
+        Assert.Contains(publicNow.Recipient.Id, candidates);
+        Assert.DoesNotContain(editor.Id, candidates);
+        Assert.DoesNotContain(away.Id, candidates);
+    }
+
     private Task<string> ChangedEntryAsync(SensitivityLabel label, long? spaceId, string term, string authorId) => factory.WithDbAsync(async db =>
     {
         var now = factory.Clock.GetUtcNow();

@@ -138,8 +138,17 @@ public sealed class ReminderAccessMatrixTests(AccessMatrixTests.World world) : I
                 TimeZoneInfo.FindSystemTimeZoneById("Europe/London"), DigestFrequency.Weekly);
         var until = new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero);
 
-        var content = await world.WithScopeAsync(sp => sp.GetServices<IDigestSection>().OfType<UpcomingWorkshopsSection>().Single()
-            .BuildAsync(recipient, until.AddDays(-7), until, CancellationToken.None));
+        var (content, candidates, noneAhead) = await world.WithScopeAsync(async sp =>
+        {
+            var section = sp.GetServices<IDigestSection>().OfType<UpcomingWorkshopsSection>().Single();
+            var later = until.AddYears(6);
+            return (await section.BuildAsync(recipient, until.AddDays(-7), until, CancellationToken.None),
+                await section.CandidatesAsync([new DigestWindow(recipient, until.AddDays(-7), until)], CancellationToken.None),
+                await section.CandidatesAsync([new DigestWindow(recipient, later.AddDays(-7), later)], CancellationToken.None));
+        });
+        // A batch skips the section only for whoever can have nothing in it: never for a recipient it lists something for.
+        Assert.True(content is null || candidates.Contains(recipient.Id));
+        Assert.Empty(noneAhead);
 
         var links = (content?.Items ?? []).Select(i => i.Link).ToList();
         Assert.Equal(AccessMatrixTests.Reads[kind][(int)label], links.Any(l => l.EndsWith($"/Workshops/{setup.Reminded[label]}", StringComparison.Ordinal)));
