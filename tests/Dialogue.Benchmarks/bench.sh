@@ -304,7 +304,7 @@ if [ -n "${DIGESTS:-}" ] && [ ! -x "$ROOT/tests/tools/node_modules/.bin/maildev"
 fi
 for n in ${DIGESTS:-}; do
   echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$DIGEST_RESULTS"
-  dotnet run -c Release --project "$ROOT/tests/Dialogue.Benchmarks" -- --recipients "$n" --workers 2 --senders 2 --pipelined 2>&1 | grep -v '^warn\|^ \{6\}\|^Seeded in' >>"$DIGEST_RESULTS" || echo "exit $? for $n recipients" >>"$DIGEST_RESULTS"
+  dotnet run -c Release --project "$ROOT/tests/Dialogue.Benchmarks" -- --recipients "$n" --workers 2 --senders 4 --pipelined 2>&1 | grep -v '^warn\|^ \{6\}\|^Seeded in' >>"$DIGEST_RESULTS" || echo "exit $? for $n recipients" >>"$DIGEST_RESULTS"
 done
 
 
@@ -353,7 +353,7 @@ DATABASE_NOTE=""
   fi
   if [ -s "$DIGEST_RESULTS" ]; then
     echo
-    echo "Digests against recipients (the digest benchmark as the app runs it: 2 workers building, 2 mail workers sending while they build, delivered to maildev; ratio to its raw rate):"
+    echo "Digests against recipients (the digest benchmark as the app runs it: 2 workers building, 4 mail workers sending while they build, delivered to maildev; ratio to its raw rate):"
     echo
     echo '```'
     cat "$DIGEST_RESULTS"

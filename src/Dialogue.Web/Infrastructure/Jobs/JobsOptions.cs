@@ -14,11 +14,12 @@ public sealed class JobsOptions
     public int WorkerCount { get; set; } = 2;
 
     /// <summary>
-    /// Worker threads that only send mail, so a slow or silent mail server never holds up the other jobs. Two, because a
-    /// run waits for the server's reply to each message: with two runs on two connections one prepares its next message
-    /// while the server takes the other's (10,000 digests: 45.8 s with one, 35.4 s with two; docs/performance.md).
+    /// Worker threads that only send mail, so a slow or silent mail server never holds up the other jobs. Four, because a
+    /// run waits for the server's reply to each message: with several runs on their own connections the others prepare
+    /// their next message while the server takes one (10,000 digests: 45.8 s with one, 28–31 s with two, 24 s with four;
+    /// docs/performance.md).
     /// </summary>
-    public int MailWorkerCount { get; set; } = 2;
+    public int MailWorkerCount { get; set; } = 4;
 
     /// <summary>
     /// This node's name, written on every outbox and digest claim it takes. At start a node releases the claims that carry
