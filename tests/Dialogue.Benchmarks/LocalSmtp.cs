@@ -117,16 +117,19 @@ public sealed class LocalSmtp : IAsyncDisposable
     /// The server's own rate: pre-built messages sent with MailKit over one connection, as the outbox sender sends a
     /// batch, with nothing else to do between two messages.
     /// </summary>
-    public async Task<TimeSpan> SendRawAsync(IReadOnlyList<MimeMessage> messages)
+    public async Task<TimeSpan> SendRawAsync(IReadOnlyList<MimeMessage> messages, int connections = 1)
     {
         var clock = Stopwatch.StartNew();
-        using var client = new SmtpClient();
-        await Dialogue.Web.Infrastructure.Email.SmtpTransport.ConnectAsync(client, Host, Port, SecureSocketOptions.None, TimeSpan.FromSeconds(30), CancellationToken.None);
-        foreach (var message in messages)
+        await Task.WhenAll(messages.Chunk((messages.Count + connections - 1) / connections).Select(share => Task.Run(async () =>
         {
-            await client.SendAsync(message);
-        }
-        await client.DisconnectAsync(quit: true);
+            using var client = new SmtpClient();
+            await Dialogue.Web.Infrastructure.Email.SmtpTransport.ConnectAsync(client, Host, Port, SecureSocketOptions.None, TimeSpan.FromSeconds(30), CancellationToken.None);
+            foreach (var message in share)
+            {
+                await client.SendAsync(message);
+            }
+            await client.DisconnectAsync(quit: true);
+        })));
         return clock.Elapsed;
     }
 
