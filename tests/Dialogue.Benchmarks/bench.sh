@@ -224,24 +224,24 @@ if [ "${SWEEP:-1}" = 1 ]; then
   CLOSED_SPACE="${CLOSED_SPACE:-$(sql 'SELECT "Id" FROM "Spaces" ORDER BY "Id" LIMIT 1;')}"
   CLOSED_SLUG="$(sql "SELECT \"Slug\" FROM \"Spaces\" WHERE \"Id\" = $CLOSED_SPACE;")"
   {
-    echo "| page | reader | requests/s | p50 | p99 | CPU ms/request | load average | under 50 ms p99 |"
-    echo "|---|---|---|---|---|---|---|---|"
+    echo "| page | reader | requests/s | p50 | p99 | CPU ms/request | load average | under 50 ms p99 | peak MiB so far |"
+    echo "|---|---|---|---|---|---|---|---|---|"
   } >"$SWEEP_RESULTS"
   one_reader() { # label, path, cookie
     local code out load before after requests
     code="$(curl -s -o /dev/null -w '%{http_code}' ${3:+-H "Cookie: $3"} "$BASE$2")"
-    if [ "$code" != 200 ]; then echo "| $2 | $1 | answered $code | | | | | |" >>"$SWEEP_RESULTS"; return; fi
+    if [ "$code" != 200 ]; then echo "| $2 | $1 | answered $code | | | | | | |" >>"$SWEEP_RESULTS"; return; fi
     wrk -t1 -c1 -d1s ${3:+-H "Cookie: $3"} "$BASE$2" >/dev/null
     load="$(cut -d' ' -f1 /proc/loadavg)"
     before="$(cpu_ticks)"
     out="$(wrk -t1 -c1 -d"${SWEEP_SECONDS:-5}s" --latency --timeout 10s ${3:+-H "Cookie: $3"} "$BASE$2")"
     after="$(cpu_ticks)"
     requests="$(awk '/requests in/ {print $1}' <<<"$out")"
-    awk -v page="$2" -v who="$1" -v load="$load" -v secs="${SWEEP_SECONDS:-5}" -v t=$((after - before)) -v hz="$TICKS_PER_SECOND" -v n="$requests" '
+    awk -v page="$2" -v who="$1" -v load="$load" -v secs="${SWEEP_SECONDS:-5}" -v t=$((after - before)) -v hz="$TICKS_PER_SECOND" -v n="$requests" -v peak="$(peak_mib)" '
       function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
       /Requests\/sec/ { rps = $2 } $1 == "50%" { p50 = $2 } $1 == "99%" { p99 = $2 }
-      END { if (n == 0) { printf "| %s | %s | no request completed | | > %s s | | %s | **no** |\n", page, who, secs, load; exit }
-            printf "| %s | %s | %s | %s | %s | %.2f | %s | %s |\n", page, who, rps, p50, p99, t * 1000 / hz / n, load, (ms(p99) < 50 ? "yes" : "**no**") }' <<<"$out" >>"$SWEEP_RESULTS"
+      END { if (n == 0) { printf "| %s | %s | no request completed | | > %s s | | %s | **no** | %s |\n", page, who, secs, load, peak; exit }
+            printf "| %s | %s | %s | %s | %s | %.2f | %s | %s | %s |\n", page, who, rps, p50, p99, t * 1000 / hz / n, load, (ms(p99) < 50 ? "yes" : "**no**"), peak }' <<<"$out" >>"$SWEEP_RESULTS"
   }
   SEARCHES=("/Search?q=evaluation" "/Search?q=%E8%AF%84%E4%BC%B0" "/Search?q=sandbagging+study&p=2")
   [ "${SEARCH:-1}" = 1 ] || SEARCHES=()
@@ -270,12 +270,12 @@ search_growth() { # site label
   posts="$(sql 'SELECT count(*) FROM "Posts";')"
   for c in 1 32; do
     row="$(RESULTS="$WORK/ignored" RATES="$WORK/ignored" run "search" "/Search?q=model" "$COOKIE" "$c" "$WORK/search-members.lua" | tail -1)"
-    awk -F'|' -v n="$posts" -v c="$c" '{printf "| %s | %s |%s|%s|%s|%s|%s|%s|%s|\n", n, c, $4, $5, $6, $7, $8, $9, $10}' <<<"$row" >>"$CORPUS"
+    awk -F'|' -v n="$posts" -v c="$c" '{printf "| %s | %s |%s|%s|%s|%s|%s|%s|%s|%s|\n", n, c, $4, $5, $6, $7, $8, $9, $10, $11}' <<<"$row" >>"$CORPUS"
   done
 }
 {
-  echo "| posts | connections | requests/s | p50 | p95 | p99 | errors | CPU ms/request | load average |"
-  echo "|---|---|---|---|---|---|---|---|---|"
+  echo "| posts | connections | requests/s | p50 | p95 | p99 | errors | CPU ms/request | load average | peak MiB so far |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
 } >"$CORPUS"
 [ "${SEARCH:-1}" = 1 ] && search_growth
 PEAK_KB="$(awk '/VmHWM/ {print $2}' "/proc/$APP_PID/status")"
