@@ -13,7 +13,8 @@ namespace Dialogue.Web.Features.Spaces;
 
 /// <summary>
 /// A space's members: its moderators (and admins) approve or decline requests, invite members and remove
-/// them; admins appoint and remove space moderators. Every decision is written to the moderation log.
+/// them; admins appoint and remove space moderators. Every decision is written to the moderation log. A space can have
+/// thousands of members, so they come a page at a time, moderators first, and can be found by name or email.
 /// </summary>
 public class MembersModel(DialogueDbContext db, CurrentViewer current, NotificationPreferences preferences, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
 {
@@ -22,7 +23,24 @@ public class MembersModel(DialogueDbContext db, CurrentViewer current, Notificat
     public long SpaceId { get; private set; }
     public string SpaceName { get; private set; } = "";
     public string SpaceSlug { get; private set; } = "";
+    public const int PageSize = 50;
+
+    /// <summary>Requests and invitations: few, and each waits for a decision, so they are always listed in full.</summary>
+    public IReadOnlyList<Row> Pending { get; private set; } = [];
+
+    /// <summary>One page of the active members.</summary>
     public IReadOnlyList<Row> Members { get; private set; } = [];
+
+    public int ActiveCount { get; private set; }
+
+    public bool HasNextPage { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    // "page" is the route value Razor Pages uses for the page's own path, so the page number is "p".
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
     public Viewer Viewer { get; private set; } = Viewer.Anonymous;
 
     [BindProperty] public string? InviteEmail { get; set; }
@@ -102,7 +120,7 @@ public class MembersModel(DialogueDbContext db, CurrentViewer current, Notificat
         db.ModerationLog.Add(new ModerationLogEntry { ActorId = Viewer.UserId, At = now, Action = ModerationAction.InviteToSpace, SpaceId = spaceId, TargetUserId = user.Id });
         await db.SaveChangesAsync(ct);
         TempData["Status"] = (string)text["The member was invited."];
-        return RedirectToPage(new { spaceId });
+        return RedirectToPage(new { spaceId, q = Search, p = PageNumber });
     }
 
     private async Task<IActionResult> DecideAsync(long spaceId, string userId, SpaceMemberStatus? expected, ModerationAction action,
@@ -119,7 +137,7 @@ public class MembersModel(DialogueDbContext db, CurrentViewer current, Notificat
         var row = await db.SpaceMembers.SingleOrDefaultAsync(m => m.SpaceId == spaceId && m.UserId == userId, ct);
         if (row is null || (expected is not null && row.Status != expected))
         {
-            return RedirectToPage(new { spaceId });
+            return RedirectToPage(new { spaceId, q = Search, p = PageNumber });
         }
         var now = clock.GetUtcNow();
         apply(row, now);
@@ -139,7 +157,7 @@ public class MembersModel(DialogueDbContext db, CurrentViewer current, Notificat
         }
         await db.SaveChangesAsync(ct);
         TempData["Status"] = (string)text["Done."];
-        return RedirectToPage(new { spaceId });
+        return RedirectToPage(new { spaceId, q = Search, p = PageNumber });
     }
 
     /// <summary>Why <see cref="LoadAsync"/> refused, by the site's rule: 404 for a space the viewer cannot see, 403 for one they see but may not manage.</summary>
@@ -160,11 +178,33 @@ public class MembersModel(DialogueDbContext db, CurrentViewer current, Notificat
             return false;
         }
         (SpaceId, SpaceName, SpaceSlug) = (spaceId, space.Name, space.Slug);
-        Members = await db.SpaceMembers.AsNoTracking().Where(m => m.SpaceId == spaceId)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u })
-            .OrderBy(x => x.u.DisplayName)
+        PageNumber = Math.Max(1, PageNumber);
+        var rows = db.SpaceMembers.AsNoTracking().Where(m => m.SpaceId == spaceId)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u });
+        Pending = await rows.Where(x => x.m.Status != SpaceMemberStatus.Active)
+            .OrderBy(x => x.m.CreatedAt)
             .Select(x => new Row(x.m.UserId, x.u.DisplayName, x.u.Email, x.m.Role, x.m.Status, x.m.CreatedAt, x.m.RequestMessage))
             .ToListAsync(ct);
+        var active = rows.Where(x => x.m.Status == SpaceMemberStatus.Active);
+        ActiveCount = await active.CountAsync(ct);
+        if (Search?.Trim() is { Length: > 0 } term)
+        {
+            // As on the admins' member list: emails are stored upper-cased for lookups, names compared lower-cased in SQL.
+            var upper = term.ToUpperInvariant();
+            var lower = term.ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862
+            active = active.Where(x => x.u.NormalizedEmail!.Contains(upper) || x.u.DisplayName.ToLower().Contains(lower));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+        // One extra row tells whether there is a next page.
+        var page = await active
+            .OrderByDescending(x => x.m.Role).ThenBy(x => x.u.DisplayName).ThenBy(x => x.m.UserId)
+            .Skip((PageNumber - 1) * PageSize)
+            .Take(PageSize + 1)
+            .Select(x => new Row(x.m.UserId, x.u.DisplayName, x.u.Email, x.m.Role, x.m.Status, x.m.CreatedAt, x.m.RequestMessage))
+            .ToListAsync(ct);
+        HasNextPage = page.Count > PageSize;
+        Members = page.Take(PageSize).ToList();
         return true;
     }
 }

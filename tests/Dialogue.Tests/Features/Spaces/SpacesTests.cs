@@ -102,6 +102,57 @@ public sealed class SpacesTests(DialogueFactory factory) : IClassFixture<Dialogu
     }
 
     [Fact]
+    public async Task A_big_space_lists_its_members_a_page_at_a_time_moderators_first_and_finds_one_by_email()
+    {
+        var space = await factory.CreateSpaceAsync(SensitivityLabel.Green);
+        var moderator = await factory.CreateMemberAsync();
+        await factory.AddToSpaceAsync(space.Id, moderator, SpaceRole.Moderator);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        // Sixty members, written directly: the page is about listing them, not about how they joined.
+        await factory.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < 60; i++)
+            {
+                var email = $"crowd-{i:D2}-{tag}@test.dialogue";
+                var user = new Dialogue.Data.Accounts.DialogueUser
+                {
+                    UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
+                    EmailConfirmed = true, DisplayName = $"Aaron {i:D2}", CreatedAt = factory.Clock.GetUtcNow(), ApprovedAt = factory.Clock.GetUtcNow(),
+                };
+                db.Users.Add(user);
+                db.SpaceMembers.Add(new SpaceMember { SpaceId = space.Id, UserId = user.Id, CreatedAt = factory.Clock.GetUtcNow() });
+            }
+            return await db.SaveChangesAsync();
+        });
+        var browser = await factory.CreateSignedInBrowserAsync(moderator);
+
+        var first = await browser.GetPageAsync($"/Spaces/Members?spaceId={space.Id}");
+        var rows = first.QuerySelectorAll("table tbody tr");
+        Assert.Equal(50, rows.Length);
+        // The moderator comes first although "Aaron" sorts before their name.
+        Assert.Contains(moderator.Email!, rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("61", first.QuerySelector("h2 .hint")!.TextContent, StringComparison.Ordinal);
+        var next = first.QuerySelector("nav.pager a[rel=next]")!.GetAttribute("href")!;
+
+        var second = await browser.GetPageAsync(next);
+        Assert.Equal(11, second.QuerySelectorAll("table tbody tr").Length);
+        Assert.Null(second.QuerySelector("nav.pager a[rel=next]"));
+        Assert.NotNull(second.QuerySelector("nav.pager a[rel=prev]"));
+        Assert.Contains("Aaron 59", second.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+
+        var found = await browser.GetPageAsync($"/Spaces/Members?spaceId={space.Id}&q=CROWD-07-{tag}");
+        Assert.Equal(["Aaron 07"], found.QuerySelectorAll("table tbody tr a[href^='/Members/']").Select(a => a.TextContent));
+        var none = await browser.GetPageAsync($"/Spaces/Members?spaceId={space.Id}&q=nobody-{tag}");
+        Assert.Null(none.QuerySelector("table"));
+        Assert.Contains("No member matches.", none.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        // Removing a member from the second page comes back to the second page.
+        var removed = await browser.SubmitAsync(second, next, new Dictionary<string, string>(), "form[action*='handler=Remove']");
+        Assert.Contains("p=2", removed.RequestMessage!.RequestUri!.Query, StringComparison.Ordinal);
+        Assert.Equal(10, (await removed.ReadPageAsync()).QuerySelectorAll("table tbody tr").Length);
+    }
+
+    [Fact]
     public async Task Declined_request_grants_nothing()
     {
         var space = await factory.CreateSpaceAsync(SensitivityLabel.Amber, SpaceJoinPolicy.Closed);
