@@ -116,8 +116,14 @@ public sealed class SpacesTests(DialogueFactory factory) : IClassFixture<Dialogu
                 var email = $"crowd-{i:D2}-{tag}@test.dialogue";
                 var user = new Dialogue.Data.Accounts.DialogueUser
                 {
-                    UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
-                    EmailConfirmed = true, DisplayName = $"Aaron {i:D2}", CreatedAt = factory.Clock.GetUtcNow(), ApprovedAt = factory.Clock.GetUtcNow(),
+                    UserName = email,
+                    NormalizedUserName = email.ToUpperInvariant(),
+                    Email = email,
+                    NormalizedEmail = email.ToUpperInvariant(),
+                    EmailConfirmed = true,
+                    DisplayName = $"Aaron {i:D2}",
+                    CreatedAt = factory.Clock.GetUtcNow(),
+                    ApprovedAt = factory.Clock.GetUtcNow(),
                 };
                 db.Users.Add(user);
                 db.SpaceMembers.Add(new SpaceMember { SpaceId = space.Id, UserId = user.Id, CreatedAt = factory.Clock.GetUtcNow() });
