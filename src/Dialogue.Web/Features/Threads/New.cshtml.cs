@@ -17,6 +17,12 @@ public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posti
 {
     public sealed record Candidate(string UserId, string DisplayName);
 
+    /// <summary>
+    /// Up to this many other members, RED participants are ticked in a list; a bigger space (thousands of members made
+    /// a 600 KB page of checkboxes) takes their email addresses instead, each checked against the space's members.
+    /// </summary>
+    public const int CheckboxLimit = 100;
+
     [BindProperty] public Command Data { get; set; } = new();
     public long SpaceId { get; private set; }
     public string SpaceName { get; private set; } = "";
@@ -24,6 +30,8 @@ public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posti
     /// <summary>Every thread of the space is under the Chatham House Rule: the choice is made already.</summary>
     public bool SpaceChathamHouse { get; private set; }
     public IReadOnlyList<Candidate> Candidates { get; private set; } = [];
+    public int CandidateCount { get; private set; }
+    public bool PickByEmail => CandidateCount > CheckboxLimit;
     /// <summary>The draft rendered as it would be posted, after the Preview button; null otherwise.</summary>
     public string? PreviewHtml { get; private set; }
 
@@ -50,6 +58,11 @@ public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posti
         public bool NoGlossaryLinks { get; set; }
 
         public List<string> Participants { get; set; } = [];
+
+        /// <summary>In a space of more than <see cref="CheckboxLimit"/> members: addresses, one per line or separated by commas.</summary>
+        [StringLength(20_000, ErrorMessage = "Too many addresses.")]
+        [Display(Name = "Participants' email addresses")]
+        public string? ParticipantEmails { get; set; }
 
         [Display(Name = "Chatham House Rule")]
         public bool ChathamHouse { get; set; }
@@ -85,18 +98,19 @@ public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posti
         {
             ModelState.AddModelError("Data.Tags", text["Use at most {0} tags of at most 40 characters each.", Posting.MaxTags]);
         }
-        var allowed = Candidates.Select(c => c.UserId).ToHashSet(StringComparer.Ordinal);
-        var participants = label == SensitivityLabel.Red ? Data.Participants.Distinct(StringComparer.Ordinal).ToList() : [];
-        if (participants.Any(p => !allowed.Contains(p)))
+        var viewer = await current.GetAsync(ct);
+        var (participants, strangers) = label == SensitivityLabel.Red ? await ParticipantsAsync(viewer, ct) : ([], []);
+        if (strangers.Count > 0)
         {
-            ModelState.AddModelError("Data.Participants", text["Participants must be members of the space."]);
+            ModelState.AddModelError(PickByEmail ? "Data.ParticipantEmails" : "Data.Participants", PickByEmail
+                ? text["Not members of this space: {0}", string.Join(", ", strangers)]
+                : text["Participants must be members of the space."]);
         }
         if (string.IsNullOrWhiteSpace(Data.Body))
         {
             ModelState.AddModelError("Data.Body", text["Write the first post."]);
         }
         var embargoUntil = embargo.Read(Data.PublishAt, ModelState);
-        var viewer = await current.GetAsync(ct);
         if (ModelState.IsValid && await rules.RefusalAsync(viewer, spaceId, null, ct) is { } notNow)
         {
             ModelState.AddModelError("Data.Body", notNow);
@@ -127,9 +141,7 @@ public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posti
         }
         var viewer = await current.GetAsync(ct);
         var label = Data.Label is { } chosen && Enum.IsDefined(chosen) && AccessPolicy.IsAllowedLabel(chosen, SpaceLabel) ? chosen : SpaceLabel;
-        var participants = label == SensitivityLabel.Red
-            ? Data.Participants.Where(p => Candidates.Any(c => c.UserId == p)).Append(viewer.UserId!).Distinct(StringComparer.Ordinal).ToList()
-            : [];
+        var participants = label == SensitivityLabel.Red ? [.. (await ParticipantsAsync(viewer, ct)).Members, viewer.UserId!] : new List<string>();
         PreviewHtml = await preview.RenderAsync(draft, new ThreadFacts(spaceId, label, viewer.UserId!, participants), viewer, ct);
         return Page();
     }
@@ -156,12 +168,44 @@ public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posti
             return StatusCode(StatusCodes.Status403Forbidden);
         }
         (SpaceId, SpaceName, SpaceLabel, SpaceChathamHouse) = (space.Id, space.Name, space.DefaultLabel, space.ChathamHouse);
-        Candidates = await db.SpaceMembers.AsNoTracking()
-            .Where(m => m.SpaceId == spaceId && m.Status == SpaceMemberStatus.Active && m.UserId != viewer.UserId)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u)
+        // One more than the limit tells a big space from a small one without counting thousands.
+        Candidates = await OtherMembers(viewer)
             .OrderBy(u => u.DisplayName)
             .Select(u => new Candidate(u.Id, u.DisplayName))
+            .Take(CheckboxLimit + 1)
             .ToListAsync(ct);
+        CandidateCount = Candidates.Count;
+        if (PickByEmail)
+        {
+            Candidates = [];
+        }
         return null;
+    }
+
+    private IQueryable<Dialogue.Data.Accounts.DialogueUser> OtherMembers(Viewer viewer) =>
+        db.SpaceMembers.AsNoTracking()
+            .Where(m => m.SpaceId == SpaceId && m.Status == SpaceMemberStatus.Active && m.UserId != viewer.UserId)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u);
+
+    /// <summary>
+    /// The chosen participants who are members of the space, and what was chosen but is not: ids from the list, or
+    /// addresses typed in a big space. The author's own address is no stranger: they always take part.
+    /// </summary>
+    private async Task<(List<string> Members, List<string> Strangers)> ParticipantsAsync(Viewer viewer, CancellationToken ct)
+    {
+        if (!PickByEmail)
+        {
+            var chosen = Data.Participants.Distinct(StringComparer.Ordinal).ToList();
+            return (chosen.Where(p => Candidates.Any(c => c.UserId == p)).ToList(), chosen.Where(p => !Candidates.Any(c => c.UserId == p)).ToList());
+        }
+        var typed = (Data.ParticipantEmails ?? "").Split([',', ';', '\n', '\r', ' ', '\t', '，', '；'], StringSplitOptions.RemoveEmptyEntries)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var normalized = typed.Select(e => e.ToUpperInvariant()).ToList();
+        var found = await OtherMembers(viewer).Where(u => normalized.Contains(u.NormalizedEmail!))
+            .Select(u => new { u.Id, u.NormalizedEmail }).ToListAsync(ct);
+        var own = viewer.UserId is null ? null : await db.Users.Where(u => u.Id == viewer.UserId).Select(u => u.NormalizedEmail).SingleOrDefaultAsync(ct);
+        var strangers = typed.Where(e => !string.Equals(e, own, StringComparison.OrdinalIgnoreCase)
+            && !found.Any(f => string.Equals(f.NormalizedEmail, e, StringComparison.OrdinalIgnoreCase))).ToList();
+        return ([.. found.Select(f => f.Id)], strangers);
     }
 }

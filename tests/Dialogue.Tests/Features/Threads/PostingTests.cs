@@ -101,6 +101,69 @@ public sealed class PostingTests(DialogueFactory factory) : IClassFixture<Dialog
     }
 
     [Fact]
+    public async Task In_a_big_space_red_participants_are_typed_as_addresses_and_each_must_be_a_member()
+    {
+        var (space, author, browser) = await MemberInSpaceAsync();
+        var chosen = await factory.CreateMemberAsync();
+        await factory.AddToSpaceAsync(space.Id, chosen);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        // A hundred more members, written directly: the form is about choosing among them, not about how they joined.
+        await factory.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < NewModelLimit; i++)
+            {
+                var email = $"big-{i:D3}-{tag}@test.dialogue";
+                var user = new Dialogue.Data.Accounts.DialogueUser
+                {
+                    UserName = email,
+                    NormalizedUserName = email.ToUpperInvariant(),
+                    Email = email,
+                    NormalizedEmail = email.ToUpperInvariant(),
+                    EmailConfirmed = true,
+                    DisplayName = $"Big {i:D3}",
+                    CreatedAt = factory.Clock.GetUtcNow(),
+                    ApprovedAt = factory.Clock.GetUtcNow(),
+                };
+                db.Users.Add(user);
+                db.SpaceMembers.Add(new SpaceMember { SpaceId = space.Id, UserId = user.Id, CreatedAt = factory.Clock.GetUtcNow() });
+            }
+            return await db.SaveChangesAsync();
+        });
+        var form = await browser.GetPageAsync($"/Threads/New?spaceId={space.Id}");
+        Assert.Empty(form.QuerySelectorAll("input[name='Data.Participants']"));
+        Assert.NotNull(form.QuerySelector("textarea[name='Data.ParticipantEmails']"));
+
+        var title = ThreadsWorld.Unique("Red by address");
+        var refused = await browser.SubmitAsync($"/Threads/New?spaceId={space.Id}", new Dictionary<string, string>
+        {
+            ["Data.Title"] = title,
+            ["Data.Label"] = "Red",
+            ["Data.Body"] = "for few eyes",
+            ["Data.ParticipantEmails"] = $"{chosen.Email!.ToUpperInvariant()}, nobody-{tag}@test.dialogue",
+        });
+        var page = await refused.ReadPageAsync();
+        Assert.Contains($"nobody-{tag}@test.dialogue", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(chosen.Email!.ToUpperInvariant(), page.QuerySelector("textarea[name='Data.ParticipantEmails']")!.TextContent, StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.Threads.AnyAsync(t => t.Title == title)));
+
+        await browser.SubmitAsync($"/Threads/New?spaceId={space.Id}", new Dictionary<string, string>
+        {
+            ["Data.Title"] = title,
+            ["Data.Label"] = "Red",
+            ["Data.Body"] = "for few eyes",
+            // The author's own address is allowed: they always take part.
+            ["Data.ParticipantEmails"] = $"{chosen.Email!.ToUpperInvariant()}\n{author.Email}",
+        });
+        var threadId = await factory.WithDbAsync(db => db.Threads.Where(t => t.Title == title).Select(t => t.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.OK, (await (await factory.CreateSignedInBrowserAsync(chosen)).GetAsync($"/Threads/{threadId}")).StatusCode);
+        var bystander = await factory.CreateMemberAsync();
+        await factory.AddToSpaceAsync(space.Id, bystander);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await factory.CreateSignedInBrowserAsync(bystander)).GetAsync($"/Threads/{threadId}")).StatusCode);
+    }
+
+    private const int NewModelLimit = Dialogue.Web.Features.Threads.NewModel.CheckboxLimit;
+
+    [Fact]
     public async Task Editing_keeps_revisions_that_readers_can_open()
     {
         var (space, member, browser) = await MemberInSpaceAsync(SensitivityLabel.Clear);
