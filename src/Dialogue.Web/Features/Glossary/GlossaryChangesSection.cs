@@ -35,6 +35,7 @@ public sealed class GlossaryChangesSection(DialogueDbContext db, ThreadDigestRea
         var to = windows.Max(w => w.Until);
         var revisions = await db.GlossaryConceptRevisions.AsNoTracking()
             .Where(r => r.CreatedAt >= from && r.CreatedAt < to)
+            .OrderBy(r => r.CreatedAt)
             .Select(r => new { r.CreatedAt, r.AuthorId })
             .Take(CandidateRevisions + 1)
             .ToListAsync(ct);

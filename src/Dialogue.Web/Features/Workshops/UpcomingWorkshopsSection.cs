@@ -40,6 +40,7 @@ public sealed class UpcomingWorkshopsSection(DialogueDbContext db, ThreadDigestR
         var to = windows.Max(w => w.Until) + Ahead;
         var starts = await db.Workshops.AsNoTracking()
             .Where(w => w.CancelledAt == null && w.StartsAt >= from && w.StartsAt < to)
+            .OrderBy(w => w.StartsAt)
             .Select(w => w.StartsAt)
             .Take(CandidateWorkshops + 1)
             .ToListAsync(ct);
