@@ -30,6 +30,34 @@ public static class ThreadsWorld
         await db.SaveChangesAsync();
     });
 
+    /// <summary>
+    /// Many active members at once, written directly (no password, no roles, never signed in): for pages that list or
+    /// choose among a big space's members, where creating each through Identity would only slow the test.
+    /// </summary>
+    public static Task<int> AddManyToSpaceAsync(this DialogueFactory factory, long spaceId, int count, Func<int, string> email, Func<int, string> displayName) =>
+        factory.WithDbAsync(async db =>
+        {
+            var now = factory.Clock.GetUtcNow();
+            for (var i = 0; i < count; i++)
+            {
+                var address = email(i);
+                var user = new DialogueUser
+                {
+                    UserName = address,
+                    NormalizedUserName = address.ToUpperInvariant(),
+                    Email = address,
+                    NormalizedEmail = address.ToUpperInvariant(),
+                    EmailConfirmed = true,
+                    DisplayName = displayName(i),
+                    CreatedAt = now,
+                    ApprovedAt = now,
+                };
+                db.Users.Add(user);
+                db.SpaceMembers.Add(new SpaceMember { SpaceId = spaceId, UserId = user.Id, CreatedAt = now });
+            }
+            return await db.SaveChangesAsync();
+        });
+
     public static Task<DiscussionThread> StartThreadAsync(this DialogueFactory factory, long spaceId, DialogueUser author, SensitivityLabel label,
         string title, string body, params DialogueUser[] participants) => factory.WithScopeAsync(async sp =>
     {

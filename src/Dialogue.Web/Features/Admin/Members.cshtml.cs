@@ -1,5 +1,6 @@
 using Dialogue.Data;
 using Dialogue.Data.Accounts;
+using Dialogue.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -32,16 +33,7 @@ public class MembersModel(DialogueDbContext db) : PageModel
         {
             users = users.Where(u => u.Status == status);
         }
-        if (Search?.Trim() is { Length: > 0 } term)
-        {
-            // Emails are stored upper-cased for lookups; names are compared lower-cased. Both stay in SQL.
-            var upper = term.ToUpperInvariant();
-            var lower = term.ToLowerInvariant();
-            // EF translates ToLower() to SQL lower(); the culture rules below are about .NET strings, not SQL.
-#pragma warning disable CA1304, CA1311, CA1862
-            users = users.Where(u => u.NormalizedEmail!.Contains(upper) || u.DisplayName.ToLower().Contains(lower));
-#pragma warning restore CA1304, CA1311, CA1862
-        }
+        users = users.MatchingNameOrEmail(Search);
 
         // One extra row tells whether there is a next page without counting the whole table.
         var page = await users

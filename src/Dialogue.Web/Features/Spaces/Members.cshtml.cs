@@ -3,6 +3,7 @@ using Dialogue.Data.Moderation;
 using Dialogue.Data.Spaces;
 using Dialogue.Data.Threads;
 using Dialogue.Web.Features.Access;
+using Dialogue.Web.Features.Accounts;
 using Dialogue.Web.Features.Threads;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -183,25 +184,15 @@ public class MembersModel(DialogueDbContext db, CurrentViewer current, Notificat
         }
         (SpaceId, SpaceName, SpaceSlug) = (spaceId, space.Name, space.Slug);
         PageNumber = Math.Max(1, PageNumber);
-        var rows = db.SpaceMembers.AsNoTracking().Where(m => m.SpaceId == spaceId)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u });
-        Pending = await rows.Where(x => x.m.Status != SpaceMemberStatus.Active)
+        Pending = await db.SpaceMembers.AsNoTracking().Where(m => m.SpaceId == spaceId && m.Status != SpaceMemberStatus.Active)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u })
             .OrderBy(x => x.m.CreatedAt)
             .Select(x => new Row(x.m.UserId, x.u.DisplayName, x.u.Email, x.m.Role, x.m.Status, x.m.CreatedAt, x.m.RequestMessage))
             .ToListAsync(ct);
-        var active = rows.Where(x => x.m.Status == SpaceMemberStatus.Active);
-        ActiveCount = await active.CountAsync(ct);
-        if (Search?.Trim() is { Length: > 0 } term)
-        {
-            // As on the admins' member list: emails are stored upper-cased for lookups, names compared lower-cased in SQL.
-            var upper = term.ToUpperInvariant();
-            var lower = term.ToLowerInvariant();
-#pragma warning disable CA1304, CA1311, CA1862
-            active = active.Where(x => x.u.NormalizedEmail!.Contains(upper) || x.u.DisplayName.ToLower().Contains(lower));
-#pragma warning restore CA1304, CA1311, CA1862
-        }
+        ActiveCount = await db.SpaceMembers.CountAsync(m => m.SpaceId == spaceId && m.Status == SpaceMemberStatus.Active, ct);
         // One extra row tells whether there is a next page.
-        var page = await active
+        var page = await db.SpaceMembers.AsNoTracking().Where(m => m.SpaceId == spaceId && m.Status == SpaceMemberStatus.Active)
+            .Join(db.Users.MatchingNameOrEmail(Search), m => m.UserId, u => u.Id, (m, u) => new { m, u })
             .OrderByDescending(x => x.m.Role).ThenBy(x => x.u.DisplayName).ThenBy(x => x.m.UserId)
             .Skip((PageNumber - 1) * PageSize)
             .Take(PageSize + 1)

@@ -195,8 +195,9 @@ public class NewModel(DialogueDbContext db, CurrentViewer current, Posting posti
     {
         if (!PickByEmail)
         {
+            var allowed = Candidates.Select(c => c.UserId).ToHashSet(StringComparer.Ordinal);
             var chosen = Data.Participants.Distinct(StringComparer.Ordinal).ToList();
-            return (chosen.Where(p => Candidates.Any(c => c.UserId == p)).ToList(), chosen.Where(p => !Candidates.Any(c => c.UserId == p)).ToList());
+            return ([.. chosen.Where(allowed.Contains)], [.. chosen.Where(p => !allowed.Contains(p))]);
         }
         var typed = (Data.ParticipantEmails ?? "").Split([',', ';', '\n', '\r', ' ', '\t', '，', '；'], StringSplitOptions.RemoveEmptyEntries)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();

@@ -109,27 +109,7 @@ public sealed class SpacesTests(DialogueFactory factory) : IClassFixture<Dialogu
         await factory.AddToSpaceAsync(space.Id, moderator, SpaceRole.Moderator);
         var tag = Guid.NewGuid().ToString("N")[..8];
         // Sixty members, written directly: the page is about listing them, not about how they joined.
-        await factory.WithDbAsync(async db =>
-        {
-            for (var i = 0; i < 60; i++)
-            {
-                var email = $"crowd-{i:D2}-{tag}@test.dialogue";
-                var user = new Dialogue.Data.Accounts.DialogueUser
-                {
-                    UserName = email,
-                    NormalizedUserName = email.ToUpperInvariant(),
-                    Email = email,
-                    NormalizedEmail = email.ToUpperInvariant(),
-                    EmailConfirmed = true,
-                    DisplayName = $"Aaron {i:D2}",
-                    CreatedAt = factory.Clock.GetUtcNow(),
-                    ApprovedAt = factory.Clock.GetUtcNow(),
-                };
-                db.Users.Add(user);
-                db.SpaceMembers.Add(new SpaceMember { SpaceId = space.Id, UserId = user.Id, CreatedAt = factory.Clock.GetUtcNow() });
-            }
-            return await db.SaveChangesAsync();
-        });
+        await factory.AddManyToSpaceAsync(space.Id, 60, i => $"crowd-{i:D2}-{tag}@test.dialogue", i => $"Aaron {i:D2}");
         var browser = await factory.CreateSignedInBrowserAsync(moderator);
 
         var first = await browser.GetPageAsync($"/Spaces/Members?spaceId={space.Id}");

@@ -108,27 +108,7 @@ public sealed class PostingTests(DialogueFactory factory) : IClassFixture<Dialog
         await factory.AddToSpaceAsync(space.Id, chosen);
         var tag = Guid.NewGuid().ToString("N")[..8];
         // A hundred more members, written directly: the form is about choosing among them, not about how they joined.
-        await factory.WithDbAsync(async db =>
-        {
-            for (var i = 0; i < NewModelLimit; i++)
-            {
-                var email = $"big-{i:D3}-{tag}@test.dialogue";
-                var user = new Dialogue.Data.Accounts.DialogueUser
-                {
-                    UserName = email,
-                    NormalizedUserName = email.ToUpperInvariant(),
-                    Email = email,
-                    NormalizedEmail = email.ToUpperInvariant(),
-                    EmailConfirmed = true,
-                    DisplayName = $"Big {i:D3}",
-                    CreatedAt = factory.Clock.GetUtcNow(),
-                    ApprovedAt = factory.Clock.GetUtcNow(),
-                };
-                db.Users.Add(user);
-                db.SpaceMembers.Add(new SpaceMember { SpaceId = space.Id, UserId = user.Id, CreatedAt = factory.Clock.GetUtcNow() });
-            }
-            return await db.SaveChangesAsync();
-        });
+        await factory.AddManyToSpaceAsync(space.Id, NewModelLimit, i => $"big-{i:D3}-{tag}@test.dialogue", i => $"Big {i:D3}");
         var form = await browser.GetPageAsync($"/Threads/New?spaceId={space.Id}");
         Assert.Empty(form.QuerySelectorAll("input[name='Data.Participants']"));
         Assert.NotNull(form.QuerySelector("textarea[name='Data.ParticipantEmails']"));
