@@ -6,7 +6,7 @@
 #   QUICK=1 bash tests/peer-bench/run-all.sh     pipeline check only: 2-second runs, one pair per test (~2 minutes)
 # Settings (environment):
 #   PEER_BENCH=/tmp/peer-bench   where builds, databases, logs and results live
-#   TESTS="a b c1 c2 d e f g f2" which bench.sh tests to run
+#   TESTS="a b c1 c2 c3 c4 d e f g f2" which bench.sh tests to run
 #   REBUILD=1                    publish Dialogue again even if $PEER_BENCH/app was built from this commit
 #   NODEBB_GIT=<bare git dir>    NodeBB's repository, when $PEER_BENCH/nodebb does not exist yet
 #                                (default: the mirror the `fetch github:NodeBB/NodeBB` tool leaves)
@@ -20,7 +20,7 @@ P=$PEER_BENCH; RUN=$P/run; mkdir -p "$RUN"
 NODE_VERSION=22.23.3
 NODEBB_TAG=v4.11.2
 NODEBB_GIT=${NODEBB_GIT:-/work/.mirror/NodeBB+NodeBB/repo}
-TESTS=${TESTS:-a b c1 c2 d e f g f2}
+TESTS=${TESTS:-a b c1 c2 c3 c4 d e f g f2}
 NOTE=""
 if [ "${QUICK:-0}" = 1 ]; then
   export SECONDS_EACH=2 WARM_SECONDS=1 LONG_SECONDS=3 RUNS=1

@@ -1,4 +1,6 @@
+using System.Net;
 using Dialogue.Data.Sensitivity;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.Extensions.Localization;
 
@@ -12,15 +14,14 @@ public sealed class LabelTagHelper(IStringLocalizer<Text> text) : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        output.TagName = "span";
-        output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", "tlp " + CssClass(Value));
-        output.Content.AppendHtml("<span class=\"tlp-name\">");
-        output.Content.Append(Name(Value));
-        output.Content.AppendHtml("</span> <span class=\"tlp-meaning\">");
-        output.Content.Append(text[Meaning(Value)]);
-        output.Content.AppendHtml("</span>");
+        output.TagName = null;
+        output.Content.SetHtmlContent(Html(Value, text));
     }
+
+    /// <summary>The same element without a tag helper: a thread page writes one per post, and it is the same for all of them.</summary>
+    public static IHtmlContent Html(SensitivityLabel label, IStringLocalizer<Text> text) => new HtmlString(
+        "<span class=\"tlp " + CssClass(label) + "\"><span class=\"tlp-name\">" + WebUtility.HtmlEncode(Name(label))
+        + "</span> <span class=\"tlp-meaning\">" + WebUtility.HtmlEncode(text[Meaning(label)]) + "</span></span>");
 
     public static string CssClass(SensitivityLabel label) => label switch
     {

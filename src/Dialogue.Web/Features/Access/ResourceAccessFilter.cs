@@ -1,4 +1,5 @@
 using Dialogue.Data;
+using Dialogue.Web.Features.Threads;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
@@ -7,14 +8,15 @@ namespace Dialogue.Web.Features.Access;
 
 /// <summary>
 /// Enforces the read rule once for every page: a handler argument or route value named after a
-/// resource id is checked through <see cref="Visible"/>, and a resource the viewer may not read
+/// resource id is checked through <see cref="Visible"/> (a thread through <see cref="AccessPolicy"/> on its remembered
+/// facts, the same rule: PolicyAndQueryAgreeTests), and a resource the viewer may not read
 /// answers 404, exactly like one that does not exist — whatever id is guessed, on every URL.
 /// Pages still load their data through VisibleTo; this filter is the guard that cannot be forgotten.
 /// A page parameter that names anything else (a person, a ledger row, a signed token) is listed in
 /// <see cref="Declared"/> with the check its handler makes; a convention test fails on any id-like
 /// page parameter that is neither guarded here nor declared.
 /// </summary>
-public sealed class ResourceAccessFilter(CurrentViewer current, DialogueDbContext db) : IAsyncPageFilter
+public sealed class ResourceAccessFilter(CurrentViewer current, DialogueDbContext db, ThreadHeads threads) : IAsyncPageFilter
 {
     /// <summary>The argument names that carry a resource id; a page taking such an id uses one of these names.</summary>
     public static readonly IReadOnlyList<string> ThreadIds = ["threadId"];
@@ -124,7 +126,8 @@ public sealed class ResourceAccessFilter(CurrentViewer current, DialogueDbContex
             }
             var visible = kind switch
             {
-                Kind.Thread => await db.Threads.AsNoTracking().VisibleTo(viewer).AnyAsync(t => t.Id == id, ct),
+                // The thread's facts are remembered between writes and the page reads them again: no query on a re-read.
+                Kind.Thread => await threads.GetAsync(id, ct) is { } head && AccessPolicy.Can(viewer, head.Facts, AccessAction.Read),
                 Kind.Post => await db.Posts.AsNoTracking().VisibleTo(viewer).AnyAsync(p => p.Id == id, ct),
                 Kind.Workshop => await db.Workshops.AsNoTracking().VisibleTo(viewer).AnyAsync(w => w.Id == id, ct),
                 _ => await db.Spaces.AsNoTracking().VisibleTo(viewer).AnyAsync(s => s.Id == id, ct),

@@ -26,6 +26,30 @@ public static class Visible
         return posts.Where(threadReadable).Where(PostModerationAllows(viewer));
     }
 
+    /// <summary>
+    /// One thread's posts the viewer may read, when the thread's facts are already in hand (the thread page): the
+    /// thread's part of the rule is decided by <see cref="AccessPolicy"/> on those facts, so the query carries only the
+    /// posts' part — no join, no membership lists. The same rule as <see cref="VisibleTo(IQueryable{Post}, Viewer)"/>
+    /// for that thread (PolicyAndQueryAgreeTests holds them together).
+    /// </summary>
+    public static IQueryable<Post> ReadableIn(this IQueryable<Post> posts, long threadId, ThreadFacts thread, Viewer viewer)
+    {
+        if (!AccessPolicy.Can(viewer, thread, AccessAction.Read))
+        {
+            return posts.Where(p => false);
+        }
+        if (!viewer.IsApproved)
+        {
+            return posts.Where(p => p.ThreadId == threadId && p.Status == PostStatus.Approved && p.EmbargoUntil == null);
+        }
+        var userId = viewer.UserId;
+        var moderates = viewer.ModeratesSpace(thread.SpaceId);
+        var seesScheduled = !viewer.OffPlatform;
+        return posts.Where(p => p.ThreadId == threadId
+            && (p.Status == PostStatus.Approved || (p.Status != PostStatus.Deleted && p.AuthorId == userId) || moderates)
+            && (p.EmbargoUntil == null || (seesScheduled && (p.AuthorId == userId || moderates))));
+    }
+
     /// <summary>The posts the viewer may read AND moderate: the review queue's and the flag list's source.</summary>
     public static IQueryable<Post> ModeratedBy(this IQueryable<Post> posts, Viewer viewer)
     {

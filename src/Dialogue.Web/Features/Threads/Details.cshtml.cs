@@ -14,23 +14,21 @@ using Microsoft.Extensions.Localization;
 namespace Dialogue.Web.Features.Threads;
 
 /// <summary>
-/// A thread, one page of posts at a time. A fixed number of queries whatever the page holds: the viewer's
-/// memberships, the access check, the thread, the posts, the placeholders' names (at most two), and for a
-/// signed-in reader the read mark when there is something new (notifications seen are marked read in a batch, see
-/// <see cref="NotificationReceipts"/>). Posts are paged by their number, so "post n" is on
+/// A thread, one page of posts at a time. A fixed number of queries whatever the page holds: the reader's part of the
+/// head (how far the reader may read, their read mark, their watch), the posts, the placeholders' names (at most two),
+/// and for a signed-in reader the read mark when there is something new (notifications seen are marked read in a batch,
+/// see <see cref="NotificationReceipts"/>). The thread's own head and the viewer's memberships come from memory between
+/// this node's writes (<see cref="ThreadHeads"/>, <see cref="CurrentViewer"/>), and access is decided on the head's
+/// facts by <see cref="AccessPolicy"/>, so the posts query carries only the posts' part of the rule
+/// (<see cref="Visible.ReadableIn"/>). Posts are paged by their number, so "post n" is on
 /// page (n - 1) / 20 + 1 without counting. In a Chatham House thread each author's pseudonym comes with the posts
 /// query (one more query only when a post mentions someone); a moderator's reveal is a POST, written to the access log.
 /// A read of a RED or AMBER+STRICT thread is handed to the batched <see cref="AccessLog"/>: no write in the request.
 /// </summary>
-public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDisplay display, GlossaryLinker glossaryLinks, PostRenderer renderer, Posting posting,
-    NotificationReceipts receipts, Pseudonyms pseudonyms, AccessLog accessLog, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
+public class DetailsModel(DialogueDbContext db, CurrentViewer current, ThreadHeads heads, PostDisplay display, GlossaryLinker glossaryLinks, PostRenderer renderer,
+    Posting posting, NotificationReceipts receipts, Pseudonyms pseudonyms, AccessLog accessLog, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
 {
     public const int PageSize = 20;
-
-    public sealed record Header(long Id, string Title, SensitivityLabel Label, long SpaceId, string SpaceName, string SpaceSlug, string AuthorId,
-        int LastNumber, PostStatus Status, bool Locked, bool Closed, bool Pinned, TimeSpan? SlowModeInterval, DateTimeOffset? SlowModeUntil, string? SlowModeReason,
-        List<string> Tags, List<string> ParticipantIds, List<string> ParticipantNames, int? LastRead, int? FirstUnread, bool Watching, bool ChathamHouse,
-        DateTimeOffset? EmbargoUntil = null);
 
     public sealed record PostRow(long Id, int Number, string AuthorId, string AuthorName, string Html, int RendererVersion, string? OutdatedSource,
         DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsDeleted, PostStatus Status, string? RejectionReason, bool UnreadNotification, int? Pseudonym,
@@ -40,12 +38,17 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
         public bool Pseudonymous { get; init; }
     }
 
-    public Header Thread { get; private set; } = null!;
+    public ThreadHeads.Head Thread { get; private set; } = null!;
+    /// <summary>The number of the last post the viewer may read.</summary>
+    public int LastNumber { get; private set; }
+    public bool Watching { get; private set; }
+    private int? lastRead;
+    private int? firstUnread;
     public IReadOnlyList<PostRow> Posts { get; private set; } = [];
     public IReadOnlyList<string> Bodies { get; private set; } = [];
     public int PageNumber { get; private set; } = 1;
     /// <summary>Pages up to the last post the viewer may read: a held reply at the end opens no empty page for a reader.</summary>
-    public int PageCount => Math.Max(1, (Thread.LastNumber + PageSize - 1) / PageSize);
+    public int PageCount => Math.Max(1, (LastNumber + PageSize - 1) / PageSize);
     /// <summary>Where "jump to first unread" leads, when something is unread.</summary>
     public int? FirstUnread { get; private set; }
     public Viewer Viewer { get; private set; } = Viewer.Anonymous;
@@ -82,8 +85,8 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
         var from = (PageNumber - 1) * PageSize;
         var to = PageNumber * PageSize;
         var readerId = Viewer.UserId;
-        Posts = await db.Posts.AsNoTracking().VisibleTo(Viewer)
-            .Where(p => p.ThreadId == threadId && p.Number > from && p.Number <= to)
+        Posts = await db.Posts.AsNoTracking().ReadableIn(threadId, Facts, Viewer)
+            .Where(p => p.Number > from && p.Number <= to)
             .OrderBy(p => p.Number)
             .Select(p => new PostRow(p.Id, p.Number, p.AuthorId,
                 db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
@@ -113,9 +116,8 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
 
         if (Viewer.UserId is { } userId && Viewer.IsApproved)
         {
-            var lastRead = Thread.LastRead ?? 0;
-            FirstUnread = Thread.FirstUnread;
-            if (Posts.Count > 0 && Posts[^1].Number > lastRead)
+            FirstUnread = firstUnread;
+            if (Posts.Count > 0 && Posts[^1].Number > (lastRead ?? 0))
             {
                 await posting.MarkReadAsync(userId, threadId, Posts[^1].Number, ct);
             }
@@ -138,7 +140,7 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
         {
             return NotFound();
         }
-        if (!Thread.Watching)
+        if (!Watching)
         {
             db.Watches.Add(new Watch { UserId = Viewer.UserId!, ThreadId = threadId, CreatedAt = clock.GetUtcNow() });
             await db.SaveChangesAsync(ct);
@@ -158,38 +160,56 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, PostDispl
         return Redirect($"/Threads/{threadId}");
     }
 
+    private sealed record Marks(int? LastRead, bool Watching);
+
+    // The reader's read mark and watch, every signed-in view: compiled, so EF neither walks nor hashes the expression again.
+    private static readonly Func<DialogueDbContext, string, long, Task<Marks?>> ReaderMarks = EF.CompileAsyncQuery(
+        (DialogueDbContext db, string userId, long threadId) => db.Threads
+            .Where(t => t.Id == threadId)
+            .Select(t => new Marks(
+                db.ReadStates.Where(r => r.UserId == userId && r.ThreadId == t.Id).Select(r => (int?)r.LastReadPostNumber).FirstOrDefault(),
+                db.Watches.Any(w => w.UserId == userId && w.ThreadId == t.Id)))
+            .FirstOrDefault());
+
     private async Task<bool> LoadThreadAsync(long threadId, CancellationToken ct)
     {
         Viewer = await current.GetAsync(ct);
-        var userId = Viewer.UserId;
-        // The first unread post is one the viewer may read: a post waiting in review is not news to them.
-        var readablePosts = db.Posts.AsNoTracking().VisibleTo(Viewer);
-        var header = await db.Threads.AsNoTracking().VisibleTo(Viewer)
-            .Where(t => t.Id == threadId)
-            .Select(t => new Header(t.Id, t.Title, t.Label, t.SpaceId, t.Space!.Name, t.Space.Slug, t.AuthorId,
-                // Walks the (ThreadId, Number) index down from the newest post to the first readable one.
-                readablePosts.Where(p => p.ThreadId == t.Id).OrderByDescending(p => p.Number).Select(p => (int?)p.Number).FirstOrDefault() ?? 0,
-                t.Status,
-                t.LockedAt != null, t.ClosedAt != null, t.PinnedAt != null, t.SlowModeInterval, t.SlowModeUntil, t.SlowModeReason,
-                t.Tags.OrderBy(x => x.Tag).Select(x => x.Tag).ToList(),
-                t.Participants.Select(p => p.UserId).ToList(),
-                // A look-up per participant: a join here makes SQLite materialise every thread's participants first.
-                t.Participants.Select(p => db.Users.Where(u => u.Id == p.UserId).Select(u => u.DisplayName).First()).ToList(),
-                db.ReadStates.Where(r => r.UserId == userId && r.ThreadId == t.Id).Select(r => (int?)r.LastReadPostNumber).FirstOrDefault(),
-                // The first in number order, not Min(): Min reads every later post of the thread (2,000 rows of text in a
-                // long one) to check it is readable; ordered by the (ThreadId, Number) index the first readable one ends it.
-                readablePosts.Where(p => p.ThreadId == t.Id
-                        && p.Number > (db.ReadStates.Where(r => r.UserId == userId && r.ThreadId == t.Id).Select(r => (int?)r.LastReadPostNumber).FirstOrDefault() ?? 0))
-                    .OrderBy(p => p.Number).Select(p => (int?)p.Number).FirstOrDefault(),
-                db.Watches.Any(w => w.UserId == userId && w.ThreadId == t.Id),
-                t.ChathamHouse, t.EmbargoUntil))
-            .SingleOrDefaultAsync(ct);
-        if (header is null)
+        if (await heads.GetAsync(threadId, ct) is not { } head || !AccessPolicy.Can(Viewer, head.Facts, AccessAction.Read))
         {
             return false;
         }
-        Thread = header;
-        Facts = new ThreadFacts(header.SpaceId, header.Label, header.AuthorId, header.ParticipantIds, header.Status, header.Locked, header.Closed, header.EmbargoUntil is not null);
+        Thread = head;
+        Facts = head.Facts;
+        LastNumber = head.LastNumber;
+        if (Viewer.UserId is { } userId && Viewer.IsApproved)
+        {
+            var marks = await ReaderMarks(db, userId, threadId);
+            (lastRead, Watching) = (marks?.LastRead, marks?.Watching ?? false);
+        }
+        // Only when the newest post is not for everyone (held, scheduled), or there is something unread, does the page
+        // ask which posts this reader may read.
+        if (!head.LastIsPublic || (Viewer.IsApproved && (lastRead ?? 0) < head.LastNumber))
+        {
+            var readablePosts = db.Posts.AsNoTracking().ReadableIn(threadId, Facts, Viewer);
+            var after = lastRead ?? 0;
+            var reader = await db.Threads.AsNoTracking()
+                .Where(t => t.Id == threadId)
+                .Select(t => new
+                {
+                    // Walks the (ThreadId, Number) index down from the newest post to the first readable one.
+                    Last = readablePosts.OrderByDescending(p => p.Number).Select(p => (int?)p.Number).FirstOrDefault() ?? 0,
+                    // The first in number order, not Min(): Min reads every later post of the thread (2,000 rows of text in a
+                    // long one) to check it is readable; ordered by the (ThreadId, Number) index the first readable one ends it.
+                    // A post waiting in review is not news to a reader who may not see it.
+                    FirstUnread = readablePosts.Where(p => p.Number > after).OrderBy(p => p.Number).Select(p => (int?)p.Number).FirstOrDefault(),
+                })
+                .SingleOrDefaultAsync(ct);
+            if (reader is null)
+            {
+                return false; // deleted since its head was remembered
+            }
+            (LastNumber, firstUnread) = (reader.Last, Viewer.IsApproved ? reader.FirstUnread : null);
+        }
         return true;
     }
 }

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Dialogue.Data;
 using Dialogue.Web.Features.Access;
 using Dialogue.Web.Features.Privacy;
+using Dialogue.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -19,7 +20,7 @@ namespace Dialogue.Web.Features.Threads;
 /// post names its author by their pseudonym in the quoted post's thread (one more query when a mention needs it);
 /// a moderator's audited reveal adds the real name after the pseudonym.
 /// </summary>
-public sealed partial class PostDisplay(DialogueDbContext db, Pseudonyms pseudonyms, IStringLocalizer<Text> text)
+public sealed partial class PostDisplay(DialogueDbContext db, LocalWrites writes, Pseudonyms pseudonyms, IStringLocalizer<Text> text)
 {
     [GeneratedRegex("<span data-mention=\"([^\"]+)\">[^<]*</span>")]
     private static partial Regex MentionPlaceholder();
@@ -40,9 +41,11 @@ public sealed partial class PostDisplay(DialogueDbContext db, Pseudonyms pseudon
 
         var chatham = chathamThreadIds?.Where(id => id is not null).Select(id => id!.Value).Distinct().ToArray() ?? [];
 
+        // Names are remembered between this node's writes: a re-read page asks nothing for its mentions.
         var names = mentionIds.Length == 0
-            ? []
-            : await db.Users.AsNoTracking().Where(u => mentionIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+            ? new Dictionary<string, string>()
+            : await writes.RememberEachAsync("display name", mentionIds, async missing => (IReadOnlyDictionary<string, string>)await db.Users.AsNoTracking()
+                .Where(u => missing.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct));
         var numbers = mentionIds.Length == 0 || chatham.Length == 0
             ? []
             : await db.ThreadPseudonyms.AsNoTracking().Where(x => chatham.Contains(x.ThreadId) && mentionIds.Contains(x.UserId))
@@ -67,7 +70,7 @@ public sealed partial class PostDisplay(DialogueDbContext db, Pseudonyms pseudon
     private string Pseudonymous(int? number, string name, bool reveal) =>
         reveal ? $"{pseudonyms.Name(number)} ({name})" : pseudonyms.Name(number);
 
-    private string Resolve(string html, long? chathamThreadId, Dictionary<string, string> names, Dictionary<(long, string), int> numbers,
+    private string Resolve(string html, long? chathamThreadId, IReadOnlyDictionary<string, string> names, Dictionary<(long, string), int> numbers,
         Dictionary<long, string> quotes, bool reveal)
     {
         if (!html.Contains("data-", StringComparison.Ordinal))

@@ -10,6 +10,7 @@ public static class ThreadsServiceCollectionExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<PostRenderer>();
         services.AddScoped<PostDisplay>();
+        services.AddScoped<ThreadHeads>();
         services.AddScoped<PostPreview>();
         services.AddScoped<Notifier>();
         services.AddScoped<NotificationPreferences>();

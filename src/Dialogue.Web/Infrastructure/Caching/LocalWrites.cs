@@ -18,23 +18,60 @@ public sealed class LocalWrites(AnonymousPageCache pages, IMemoryCache cache)
     internal void Committed() => Interlocked.Increment(ref count);
 
     /// <summary>
-    /// The value <paramref name="read"/> gives for this member, from memory while nothing was written since it was read.
+    /// The value <paramref name="read"/> gives for this key (a member's id, a thread's), from memory while nothing was
+    /// written since it was read.
     /// The count is taken before reading, so a write that commits while reading leaves the value stale at once.
     /// </summary>
-    public async Task<T> RememberAsync<T>(string purpose, string userId, Func<Task<T>> read)
+    public async Task<T> RememberAsync<T>(string purpose, string key, Func<Task<T>> read)
     {
         if (!Enabled)
         {
             return await read();
         }
         var at = Interlocked.Read(ref count);
-        var key = (purpose, userId);
-        if (cache.TryGetValue(key, out Remembered<T>? remembered) && remembered!.At == at)
+        var entry = (purpose, key);
+        if (cache.TryGetValue(entry, out Remembered<T>? remembered) && remembered!.At == at)
         {
             return remembered.Value;
         }
         var value = await read();
-        cache.Set(key, new Remembered<T>(at, value), new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(5) });
+        cache.Set(entry, new Remembered<T>(at, value), new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(5) });
         return value;
+    }
+
+    /// <summary>
+    /// <see cref="RememberAsync"/> for many keys at once: those remembered since the last write come from memory, the rest
+    /// from one call of <paramref name="read"/>. A key <paramref name="read"/> does not answer is left out, and not remembered.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, T>> RememberEachAsync<T>(string purpose, IReadOnlyCollection<string> keys,
+        Func<IReadOnlyList<string>, Task<IReadOnlyDictionary<string, T>>> read)
+    {
+        if (!Enabled)
+        {
+            return await read([.. keys]);
+        }
+        var at = Interlocked.Read(ref count);
+        var found = new Dictionary<string, T>(keys.Count);
+        var missing = new List<string>();
+        foreach (var key in keys)
+        {
+            if (cache.TryGetValue((purpose, key), out Remembered<T>? remembered) && remembered!.At == at)
+            {
+                found[key] = remembered.Value;
+            }
+            else
+            {
+                missing.Add(key);
+            }
+        }
+        if (missing.Count > 0)
+        {
+            foreach (var (key, value) in await read(missing))
+            {
+                found[key] = value;
+                cache.Set((purpose, key), new Remembered<T>(at, value), new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(5) });
+            }
+        }
+        return found;
     }
 }

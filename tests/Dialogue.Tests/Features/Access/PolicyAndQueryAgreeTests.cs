@@ -53,6 +53,12 @@ public sealed class PolicyAndQueryAgreeTests(PolicyAndQueryAgreeTests.World worl
                     readable += policy ? 1 : 0;
                 }
                 var postIds = (await db.Posts.AsNoTracking().Where(p => p.Thread!.SpaceId == world.SpaceId).VisibleTo(viewer).Select(p => p.Id).ToListAsync()).ToHashSet();
+                // The thread page's form: the thread's part decided on its facts, the query carrying the posts' part.
+                foreach (var (id, facts) in threadFacts)
+                {
+                    var inThread = await db.Posts.AsNoTracking().ReadableIn(id, facts, viewer).Select(p => p.Id).ToListAsync();
+                    Assert.Equal(posts.Where(p => p.ThreadId == id && postIds.Contains(p.Id)).Select(p => p.Id).Order(), inThread.Order());
+                }
                 foreach (var post in posts)
                 {
                     var facts = new PostFacts(threadFacts[post.ThreadId], post.AuthorId, post.Status, post.IsDeleted);
