@@ -11,6 +11,8 @@ public sealed class LocalWrites(AnonymousPageCache pages, IMemoryCache cache)
 {
     private sealed record Remembered<T>(long At, T Value);
 
+    private static readonly MemoryCacheEntryOptions Lifetime = new() { SlidingExpiration = TimeSpan.FromMinutes(5) };
+
     private long count;
 
     public bool Enabled => pages.Enabled;
@@ -35,7 +37,7 @@ public sealed class LocalWrites(AnonymousPageCache pages, IMemoryCache cache)
             return remembered.Value;
         }
         var value = await read();
-        cache.Set(entry, new Remembered<T>(at, value), new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(5) });
+        cache.Set(entry, new Remembered<T>(at, value), Lifetime);
         return value;
     }
 
@@ -69,7 +71,7 @@ public sealed class LocalWrites(AnonymousPageCache pages, IMemoryCache cache)
             foreach (var (key, value) in await read(missing))
             {
                 found[key] = value;
-                cache.Set((purpose, key), new Remembered<T>(at, value), new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(5) });
+                cache.Set((purpose, key), new Remembered<T>(at, value), Lifetime);
             }
         }
         return found;
