@@ -14,14 +14,15 @@ namespace Dialogue.Web.Features.Search;
 /// punctuation such as "GPT-4" — is a substring match (ILIKE) served by the pg_trgm GIN indexes (migration
 /// SearchAtScale), as SQLite's trigram index matches every term. Like SQLite, a results page ranks the newest
 /// <see cref="SearchOptions.RankedMatches"/> readable matches (<see cref="RankedWindow"/>); snippets for the page only.
-/// Hits come from <see cref="Visible.VisibleTo(IQueryable{Post}, Viewer)"/>: the index never decides who reads what.
+/// Matches come from <see cref="Visible.VisibleTo(IQueryable{Post}, Viewer)"/> and pass the access policy (<see cref="SearchWindow"/>):
+/// the index never decides who reads what.
 /// <para>
 /// The window is ranked by <see cref="RankedWindow"/>, not ts_rank: ts_rank sees only the word terms (a Chinese term is
 /// no lexeme), so a mixed query would rank differently on the two providers, and the same query should show the same
 /// page on both. The window is at most a few hundred posts whose text is already in memory, so ranking it costs little.
 /// </para>
 /// </summary>
-public sealed class PostgresSearchIndex(DialogueDbContext db, Privacy.Pseudonyms pseudonyms, IOptions<SearchOptions> options) : ISearchIndex
+public sealed class PostgresSearchIndex(DialogueDbContext db, SearchWindow window, IOptions<SearchOptions> options) : ISearchIndex
 {
     public async Task<SearchResults> SearchAsync(SearchQuery query, Viewer viewer, CancellationToken ct)
     {
@@ -42,14 +43,12 @@ public sealed class PostgresSearchIndex(DialogueDbContext db, Privacy.Pseudonyms
             var pattern = "%" + SqliteSearchIndex.EscapeLike(term) + "%";
             matching = matching.Where(p => EF.Functions.ILike(p.PlainText, pattern, "\\") || (p.Number == 1 && EF.Functions.ILike(p.Thread!.Title, pattern, "\\")));
         }
-        var window = options.Value.RankedMatches;
-        var candidates = await matching.OrderByDescending(p => p.Id)
-            .Select(p => new Candidate(p.Id, p.Number == 1 ? p.Thread!.Title : null, p.PlainText))
-            .Take(window + 1).ToListAsync(ct);
-        var page = RankedWindow.Cut(candidates, terms, window, query.Page);
-        var text = candidates.ToDictionary(c => c.PostId, c => c.Text);
-        var hits = await RankedWindow.HitsAsync(db, pseudonyms, Readable(db.Posts, query, viewer), page.PostIds, id => SqliteSearchIndex.LikeSnippet(text[id], terms), ct);
-        return new SearchResults(hits, page.HasMore) { OlderThan = page.OlderThan };
+        var size = options.Value.RankedMatches;
+        var matches = await matching.OrderByDescending(p => p.Id)
+            .Select(p => new Match(p.Id, p.ThreadId, p.Number, p.AuthorId, p.Status, p.EmbargoUntil != null, p.CreatedAt, p.PlainText))
+            .Take(size + 1).ToListAsync(ct);
+        // The query kept the readable matches already (the LIMIT needs it there); the policy's check is the same rule.
+        return await window.ResultsAsync(await window.ReadableAsync(matches, viewer, ct), terms, size, query.Page, ct);
     }
 
     private IQueryable<Post> Readable(IQueryable<Post> source, SearchQuery query, Viewer viewer) =>

@@ -9,6 +9,7 @@ public static class SearchServiceCollectionExtensions
     public static IServiceCollection AddDialogueSearch(this IServiceCollection services)
     {
         services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<SearchWindow>();
         services.AddScoped<SqliteSearchIndex>();
         services.AddScoped<PostgresSearchIndex>();
         services.AddScoped(PostsIndex);

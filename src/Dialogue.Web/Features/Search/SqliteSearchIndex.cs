@@ -10,8 +10,8 @@ namespace Dialogue.Web.Features.Search;
 /// <summary>
 /// SQLite FTS5 with the trigram tokenizer (the PostSearch table, kept in step by triggers). Both search and cut snippets
 /// from <see cref="Post.PlainText"/>, a post's own words: never its Markdown source, which holds the words it quotes from
-/// other posts, readable or not. Matches are joined with <see cref="Visible.VisibleTo(IQueryable{Post}, Viewer)"/>, so
-/// the index never decides who reads what. A Chatham House post shows its author's pseudonym (its real name is not
+/// other posts, readable or not. The index only finds matches: which of them the viewer reads is decided by the access
+/// policy (<see cref="SearchWindow"/>; <see cref="Visible.VisibleTo(IQueryable{Post}, Viewer)"/> on the LIKE path). A Chatham House post shows its author's pseudonym (its real name is not
 /// read) and never matches the author filter, which would otherwise tell who wrote it.
 /// <para>
 /// Cost is bounded whatever the corpus: FTS5 hands out matches newest first (rowid order) for nearly nothing, so a
@@ -21,7 +21,7 @@ namespace Dialogue.Web.Features.Search;
 /// word costs as much as the old unbounded search.
 /// </para>
 /// </summary>
-public sealed class SqliteSearchIndex(DialogueDbContext db, Privacy.Pseudonyms pseudonyms, IOptions<SearchOptions> options) : ISearchIndex
+public sealed class SqliteSearchIndex(DialogueDbContext db, SearchWindow window, Privacy.Pseudonyms pseudonyms, IOptions<SearchOptions> options) : ISearchIndex
 {
     public const int PageSize = RankedWindow.PageSize;
 
@@ -38,11 +38,10 @@ public sealed class SqliteSearchIndex(DialogueDbContext db, Privacy.Pseudonyms p
         {
             return new SearchResults([], false);
         }
-        var posts = Filter(db, db.Posts.AsNoTracking().VisibleTo(viewer).Where(p => !p.IsDeleted), query);
         var match = terms.All(t => t.Length >= 2) ? await MatchExpressionAsync(terms, ct) : null;
         if (match is null)
         {
-            return await LikeSearchAsync(posts, terms, query, ct);
+            return await LikeSearchAsync(Filter(db, db.Posts.AsNoTracking().VisibleTo(viewer).Where(p => !p.IsDeleted), query), terms, query, ct);
         }
         if (match.Length == 0)
         {
@@ -52,53 +51,60 @@ public sealed class SqliteSearchIndex(DialogueDbContext db, Privacy.Pseudonyms p
         // The window: the newest readable matches, one more than ranked to learn whether older ones exist. FTS5 hands
         // out matches newest first for nearly nothing; the access policy then keeps the readable ones of each batch.
         // (Joined in one statement, SQLite would read every match before ordering them: EF casts the raw rowid.)
-        // The first batch is no larger than the window, so its readable matches come with their texts at once; later
-        // batches grow and read ids only (a batch can hold many more readable matches than the window still needs, and
-        // with 64 searches at once their texts were most of the process's peak memory).
-        var window = options.Value.RankedMatches;
-        var candidates = new List<Candidate>();
-        var more = new List<long>();
+        // The first batch is no larger than the window, so it comes with its words (from the index's own copy, whose
+        // rows are a third of a post's); later batches grow and read ids only, and the words of the few readable ones
+        // the window still takes follow. A batch's facts come from an index (IX_Posts_SearchFacts: a few pages, not
+        // one table page per post).
+        var posts = Filter(db, db.Posts.FromSqlRaw("SELECT * FROM Posts INDEXED BY IX_Posts_SearchFacts").AsNoTracking().Where(p => !p.IsDeleted), query);
+        var size = options.Value.RankedMatches;
+        var readable = new List<Match>();
+        var words = new Dictionary<long, string>();
         var cursor = query.Before ?? long.MaxValue;
-        for (var batch = window + 1; ; batch = Math.Min(batch * 2, 64 * (window + 1)))
+        for (var batch = size + 1; ; batch = Math.Min(batch * 2, 64 * (size + 1)))
         {
-            var ids = await db.Database.SqlQueryRaw<long>(
-                    "SELECT rowid AS Value FROM PostSearch WHERE PostSearch MATCH {0} AND rowid < {1} ORDER BY rowid DESC LIMIT {2}", match, cursor, batch)
-                .ToListAsync(ct);
-            if (ids.Count == 0)
+            var found = await db.Database.SqlQueryRaw<Words>(batch == size + 1 ? MatchesWithWords : MatchesOnly, match, cursor, batch).ToListAsync(ct);
+            if (found.Count == 0)
             {
                 break;
             }
-            if (batch == window + 1)
+            foreach (var row in found.Where(r => r.Body is not null))
             {
-                candidates = await Candidates(posts, ids, ct);
+                words[row.PostId] = row.Body!;
             }
-            else
-            {
-                more.AddRange((await posts.Where(p => EF.Parameter(ids).Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).OrderDescending());
-            }
-            if (candidates.Count + more.Count > window || ids.Count < batch)
+            var ids = found.Select(r => r.PostId).ToList();
+            var facts = await posts.Where(p => EF.Parameter(ids).Contains(p.Id))
+                .Select(p => new Match(p.Id, p.ThreadId, p.Number, p.AuthorId, p.Status, p.EmbargoUntil != null, p.CreatedAt, null)).ToListAsync(ct);
+            readable.AddRange((await window.ReadableAsync([.. facts.OrderByDescending(m => m.PostId)], viewer, ct)).Take(size + 1 - readable.Count));
+            if (readable.Count > size || found.Count < batch)
             {
                 break;
             }
             cursor = ids[^1];
         }
-        if (more.Count > 0)
+        var missing = readable.Where(m => !words.ContainsKey(m.PostId)).Select(m => m.PostId).ToList();
+        if (missing.Count > 0)
         {
-            candidates.AddRange(await Candidates(posts, more[..Math.Min(more.Count, window + 1 - candidates.Count)], ct));
+            foreach (var row in await db.Database.SqlQueryRaw<Words>(WordsOf, "[" + string.Join(',', missing) + "]").ToListAsync(ct))
+            {
+                words[row.PostId] = row.Body!;
+            }
         }
-        var page = RankedWindow.Cut(candidates, terms, window, query.Page);
-        // Snippets from the window's text already in memory: FTS5's snippet() re-opens the match for every row it cuts
+        // Snippets are cut from the window's text in memory: FTS5's snippet() re-opens the match for every row it cuts
         // (about 1 ms a row for a long word), more than ranking the whole window costs.
-        var text = candidates.ToDictionary(c => c.PostId, c => c.Text);
-        var hits = await RankedWindow.HitsAsync(db, pseudonyms, posts, page.PostIds, id => LikeSnippet(text[id], terms), ct);
-        return new SearchResults(hits, page.HasMore) { OlderThan = page.OlderThan };
+        return await window.ResultsAsync([.. readable.Select(m => m with { Text = words[m.PostId] })], terms, size, query.Page, ct);
     }
 
-    /// <summary>The readable posts of <paramref name="ids"/> with the words ranking reads, newest first.</summary>
-    private static async Task<List<Candidate>> Candidates(IQueryable<Post> posts, List<long> ids, CancellationToken ct) =>
-        [.. (await posts.Where(p => EF.Parameter(ids).Contains(p.Id))
-                .Select(p => new Candidate(p.Id, p.Number == 1 ? p.Thread!.Title : null, p.PlainText)).ToListAsync(ct))
-            .OrderByDescending(c => c.PostId)];
+    /// <summary>A match and, where asked, its words: the index keeps <see cref="Post.PlainText"/> and a space (kept in step by triggers), and the space is cut.</summary>
+    private sealed record Words(long PostId, string? Body);
+
+    private const string MatchesWithWords =
+        "SELECT rowid AS PostId, substr(Body, 1, length(Body) - 1) AS Body FROM PostSearch WHERE PostSearch MATCH {0} AND rowid < {1} ORDER BY rowid DESC LIMIT {2}";
+
+    private const string MatchesOnly =
+        "SELECT rowid AS PostId, NULL AS Body FROM PostSearch WHERE PostSearch MATCH {0} AND rowid < {1} ORDER BY rowid DESC LIMIT {2}";
+
+    private const string WordsOf =
+        "SELECT rowid AS PostId, substr(Body, 1, length(Body) - 1) AS Body FROM PostSearch WHERE rowid IN (SELECT value FROM json_each({0}))";
 
     /// <summary>
     /// Each term a quoted FTS5 string (quotes doubled), all required: user input is never FTS5 syntax. A two-character
