@@ -1,4 +1,5 @@
 using Dialogue.Web.Infrastructure.Data;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Dialogue.Web.Features.Search;
@@ -9,6 +10,7 @@ public static class SearchServiceCollectionExtensions
     public static IServiceCollection AddDialogueSearch(this IServiceCollection services)
     {
         services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RememberedMatches>();
         services.AddScoped<SearchWindow>();
         services.AddScoped<SqliteSearchIndex>();
         services.AddScoped<PostgresSearchIndex>();
@@ -21,4 +23,12 @@ public static class SearchServiceCollectionExtensions
         services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
             ? services.GetRequiredService<PostgresSearchIndex>()
             : services.GetRequiredService<SqliteSearchIndex>();
+}
+
+/// <summary>The store of <see cref="SearchOptions.RememberedMegabytes"/>: its own, so large batches never crowd out what else is remembered.</summary>
+public sealed class RememberedMatches(IOptions<SearchOptions> options) : IDisposable
+{
+    public MemoryCache Store { get; } = new(new MemoryCacheOptions { SizeLimit = options.Value.RememberedMegabytes * 1024L * 1024L });
+
+    public void Dispose() => Store.Dispose();
 }

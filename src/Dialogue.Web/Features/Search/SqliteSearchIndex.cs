@@ -2,6 +2,7 @@ using System.Net;
 using Dialogue.Data;
 using Dialogue.Data.Threads;
 using Dialogue.Web.Features.Access;
+using Dialogue.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +22,8 @@ namespace Dialogue.Web.Features.Search;
 /// word costs as much as the old unbounded search.
 /// </para>
 /// </summary>
-public sealed class SqliteSearchIndex(DialogueDbContext db, SearchWindow window, Privacy.Pseudonyms pseudonyms, IOptions<SearchOptions> options) : ISearchIndex
+public sealed class SqliteSearchIndex(DialogueDbContext db, SearchWindow window, LocalWrites writes, RememberedMatches remembered, Privacy.Pseudonyms pseudonyms,
+    IOptions<SearchOptions> options) : ISearchIndex
 {
     public const int PageSize = RankedWindow.PageSize;
 
@@ -51,47 +53,64 @@ public sealed class SqliteSearchIndex(DialogueDbContext db, SearchWindow window,
         // The window: the newest readable matches, one more than ranked to learn whether older ones exist. FTS5 hands
         // out matches newest first for nearly nothing; the access policy then keeps the readable ones of each batch.
         // (Joined in one statement, SQLite would read every match before ordering them: EF casts the raw rowid.)
-        // The first batch is no larger than the window, so it comes with its words (from the index's own copy, whose
-        // rows are a third of a post's); later batches grow and read ids only, and the words of the few readable ones
-        // the window still takes follow. A batch's facts come from an index (IX_Posts_SearchFacts: a few pages, not
-        // one table page per post).
         var posts = Filter(db, db.Posts.FromSqlRaw("SELECT * FROM Posts INDEXED BY IX_Posts_SearchFacts").AsNoTracking().Where(p => !p.IsDeleted), query);
         var size = options.Value.RankedMatches;
+        var filters = string.Join('\n', match, query.SpaceId, query.Label, query.Author, query.From?.UtcTicks, query.To?.UtcTicks);
         var readable = new List<Match>();
-        var words = new Dictionary<long, string>();
         var cursor = query.Before ?? long.MaxValue;
         for (var batch = size + 1; ; batch = Math.Min(batch * 2, 64 * (size + 1)))
         {
-            var found = await db.Database.SqlQueryRaw<Words>(batch == size + 1 ? MatchesWithWords : MatchesOnly, match, cursor, batch).ToListAsync(ct);
-            if (found.Count == 0)
+            // What a batch holds is the same for every reader, so it is remembered until the next write (within
+            // Search:RememberedMegabytes): the next reader of the query, or of its next page, asks nothing of it.
+            var (from, first) = (cursor, batch == size + 1);
+            var found = await writes.RememberAsync(remembered.Store, "search batch", $"{filters}\n{from}\n{batch}",
+                () => ReadBatchAsync(posts, match, from, batch, withWords: first, ct), b => b.Bytes);
+            if (found.Rows == 0)
             {
                 break;
             }
-            foreach (var row in found.Where(r => r.Body is not null))
-            {
-                words[row.PostId] = row.Body!;
-            }
-            var ids = found.Select(r => r.PostId).ToList();
-            var facts = await posts.Where(p => EF.Parameter(ids).Contains(p.Id))
-                .Select(p => new Match(p.Id, p.ThreadId, p.Number, p.AuthorId, p.Status, p.EmbargoUntil != null, p.CreatedAt, null)).ToListAsync(ct);
-            readable.AddRange((await window.ReadableAsync([.. facts.OrderByDescending(m => m.PostId)], viewer, ct)).Take(size + 1 - readable.Count));
-            if (readable.Count > size || found.Count < batch)
+            readable.AddRange((await window.ReadableAsync(found.Matches, viewer, ct)).Take(size + 1 - readable.Count));
+            if (readable.Count > size || found.Rows < batch)
             {
                 break;
             }
-            cursor = ids[^1];
+            cursor = found.Last;
         }
-        var missing = readable.Where(m => !words.ContainsKey(m.PostId)).Select(m => m.PostId).ToList();
-        if (missing.Count > 0)
-        {
-            foreach (var row in await db.Database.SqlQueryRaw<Words>(WordsOf, "[" + string.Join(',', missing) + "]").ToListAsync(ct))
-            {
-                words[row.PostId] = row.Body!;
-            }
-        }
+        var missing = readable.Where(m => m.Text is null).Select(m => m.PostId).ToList();
+        var words = missing.Count == 0
+            ? []
+            : await db.Database.SqlQueryRaw<Words>(WordsOf, "[" + string.Join(',', missing) + "]").ToDictionaryAsync(w => w.PostId, w => w.Body!, ct);
         // Snippets are cut from the window's text in memory: FTS5's snippet() re-opens the match for every row it cuts
         // (about 1 ms a row for a long word), more than ranking the whole window costs.
-        return await window.ResultsAsync([.. readable.Select(m => m with { Text = words[m.PostId] })], terms, size, query.Page, ct);
+        return await window.ResultsAsync([.. readable.Select(m => m.Text is null ? m with { Text = words[m.PostId] } : m)], terms, size, query.Page, ct);
+    }
+
+    /// <summary>
+    /// One batch of matches, newest first: the rows FTS5 gave (<see cref="Rows"/>, the last of them <see cref="Last"/>) and,
+    /// of those, the posts that pass the form's filters with their facts, and their words when the batch was read with them.
+    /// </summary>
+    private sealed record Batch(IReadOnlyList<Match> Matches, int Rows, long Last)
+    {
+        public long Bytes => 64 + Matches.Sum(m => 160 + 2L * (m.AuthorId.Length + (m.Text?.Length ?? 0)));
+    }
+
+    /// <summary>
+    /// The first batch is no larger than the window, so it comes with its words (from the index's own copy, whose rows are
+    /// a third of a post's); later batches grow and read ids only, and the words of the few readable ones the window still
+    /// takes follow. The facts come from an index (IX_Posts_SearchFacts: a few pages, not one table page per post).
+    /// </summary>
+    private async Task<Batch> ReadBatchAsync(IQueryable<Post> posts, string match, long cursor, int batch, bool withWords, CancellationToken ct)
+    {
+        var found = await db.Database.SqlQueryRaw<Words>(withWords ? MatchesWithWords : MatchesOnly, match, cursor, batch).ToListAsync(ct);
+        if (found.Count == 0)
+        {
+            return new Batch([], 0, cursor);
+        }
+        var ids = found.Select(r => r.PostId).ToList();
+        var words = found.Where(r => r.Body is not null).ToDictionary(r => r.PostId, r => r.Body);
+        var facts = await posts.Where(p => EF.Parameter(ids).Contains(p.Id))
+            .Select(p => new Match(p.Id, p.ThreadId, p.Number, p.AuthorId, p.Status, p.EmbargoUntil != null, p.CreatedAt, null)).ToListAsync(ct);
+        return new Batch([.. facts.OrderByDescending(m => m.PostId).Select(m => m with { Text = words.GetValueOrDefault(m.PostId) })], found.Count, ids[^1]);
     }
 
     /// <summary>A match and, where asked, its words: the index keeps <see cref="Post.PlainText"/> and a space (kept in step by triggers), and the space is cut.</summary>

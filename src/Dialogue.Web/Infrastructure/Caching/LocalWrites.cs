@@ -24,7 +24,14 @@ public sealed class LocalWrites(AnonymousPageCache pages, IMemoryCache cache)
     /// written since it was read.
     /// The count is taken before reading, so a write that commits while reading leaves the value stale at once.
     /// </summary>
-    public async Task<T> RememberAsync<T>(string purpose, string key, Func<Task<T>> read)
+    public Task<T> RememberAsync<T>(string purpose, string key, Func<Task<T>> read) => RememberAsync(cache, purpose, key, read, null);
+
+    /// <summary>
+    /// <see cref="RememberAsync{T}(string, string, Func{Task{T}})"/> in a store of bounded size (its SizeLimit set), for
+    /// values too large to keep without bound: <paramref name="size"/> estimates a value's bytes, and the least recently
+    /// used values leave first.
+    /// </summary>
+    public async Task<T> RememberAsync<T>(IMemoryCache store, string purpose, string key, Func<Task<T>> read, Func<T, long>? size)
     {
         if (!Enabled)
         {
@@ -32,12 +39,12 @@ public sealed class LocalWrites(AnonymousPageCache pages, IMemoryCache cache)
         }
         var at = Interlocked.Read(ref count);
         var entry = (purpose, key);
-        if (cache.TryGetValue(entry, out Remembered<T>? remembered) && remembered!.At == at)
+        if (store.TryGetValue(entry, out Remembered<T>? remembered) && remembered!.At == at)
         {
             return remembered.Value;
         }
         var value = await read();
-        cache.Set(entry, new Remembered<T>(at, value), Lifetime);
+        store.Set(entry, new Remembered<T>(at, value), size is null ? Lifetime : new MemoryCacheEntryOptions { SlidingExpiration = Lifetime.SlidingExpiration, Size = size(value) });
         return value;
     }
 

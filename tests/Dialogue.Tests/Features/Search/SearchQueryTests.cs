@@ -8,7 +8,8 @@ namespace Dialogue.Tests.Features.Search;
 /// <summary>
 /// A member's search costs the same few queries whether it finds posts in two threads or in twelve: who may read each
 /// match, its thread's title, label and space, and its author's name come from the threads' heads and names read in
-/// one query each, and from memory until the next write (no query per result). Both providers.
+/// one query each (no query per result); on SQLite, they and the query's matches are remembered until the next write.
+/// Both providers.
 /// </summary>
 public sealed class SearchQueryTests(ThreadPageQueryTests.CountingFactory factory) : IClassFixture<ThreadPageQueryTests.CountingFactory>
 {
@@ -46,13 +47,31 @@ public sealed class SearchQueryTests(ThreadPageQueryTests.CountingFactory factor
         var many = await QueriesForSearchAsync(12);
 
         Assert.Equal(few, many);
-        // Where this node's writes are all there are (LocalWrites), the threads' heads and the authors' names are
-        // remembered: a search asks for its matches with their words and for their facts, nothing else. With several
-        // PostgreSQL nodes each search reads the heads and names again, in one query each.
-        if (factory.Services.GetRequiredService<Dialogue.Web.Infrastructure.Caching.LocalWrites>().Enabled)
+        // Where this node's writes are all there are (LocalWrites), a search read once is answered from memory until the
+        // next write: SQLite's matches, the threads' heads, the authors' names. With several PostgreSQL nodes each
+        // search reads them again, the heads and names in one query each.
+        if (factory.Services.GetRequiredService<Dialogue.Web.Infrastructure.Caching.LocalWrites>().Enabled
+            && factory.Provider == Dialogue.Web.Infrastructure.Data.DatabaseProvider.Sqlite)
         {
-            Assert.True(many.Again < many.First, $"{many.Again} queries again, {many.First} the first time");
-            Assert.Equal(2, many.Again);
+            Assert.True(many.First > 0);
+            Assert.Equal(0, many.Again);
         }
+    }
+
+    [Fact]
+    public async Task A_new_post_is_found_by_the_next_search_of_a_query_answered_from_memory()
+    {
+        var space = await factory.CreateSpaceAsync(SensitivityLabel.Green);
+        var author = await factory.CreateMemberAsync();
+        await factory.AddToSpaceAsync(space.Id, author);
+        var word = "qn" + Guid.NewGuid().ToString("N")[..10];
+        var thread = await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Green, ThreadsWorld.Unique("Fresh"), $"Opening {word}.");
+        var reader = await factory.CreateSignedInBrowserAsync(await factory.CreateMemberAsync());
+        Assert.Equal(1, Hits(await reader.GetStringAsync($"/Search?q={word}")));
+        Assert.Equal(1, Hits(await reader.GetStringAsync($"/Search?q={word}")));
+
+        await factory.ReplyAsync(thread.Id, author, $"A reply with {word} too.");
+
+        Assert.Equal(2, Hits(await reader.GetStringAsync($"/Search?q={word}")));
     }
 }
