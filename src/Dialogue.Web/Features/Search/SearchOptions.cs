@@ -19,5 +19,5 @@ public sealed class SearchOptions
     /// the least recently used leave first. 0: read every time.
     /// </summary>
     [Range(0, 1024)]
-    public int RememberedMegabytes { get; set; } = 16;
+    public int RememberedMegabytes { get; set; } = 8;
 }
