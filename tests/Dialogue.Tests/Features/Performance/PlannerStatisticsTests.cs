@@ -53,4 +53,37 @@ public sealed class PlannerStatisticsTests
         });
         Assert.Contains("IX_Posts_AuthorId_CreatedAt", plan, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task On_a_new_site_the_search_index_merges_by_key_not_by_scanning_its_table()
+    {
+        // The app gathers statistics at start-up, on a site with no post yet; had it kept the search index's, FTS5's
+        // merges would scan its whole data table once the site filled (the site generator slowed threefold by 20,000 posts).
+        using var factory = new DialogueFactory { Provider = DatabaseProvider.Sqlite };
+        await factory.WithScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<SqliteStatistics>().RefreshAsync(CancellationToken.None);
+            return true;
+        });
+
+        var (kept, plan) = await factory.WithDbAsync(async db =>
+        {
+            var kept = await db.Database.SqlQueryRaw<long>("SELECT COUNT(*) AS Value FROM sqlite_stat1 WHERE tbl LIKE 'PostSearch%'").SingleAsync();
+            var connection = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN DELETE FROM PostSearch_data WHERE id >= 10 AND id <= 20";
+            await using var reader = await command.ExecuteReaderAsync();
+            var steps = new List<string>();
+            while (await reader.ReadAsync())
+            {
+                steps.Add(reader.GetString(3));
+            }
+            return (kept, string.Join(" | ", steps));
+        });
+        Assert.True(await factory.WithDbAsync(db => db.Database.SqlQueryRaw<long>("SELECT COUNT(*) AS Value FROM sqlite_stat1").SingleAsync()) > 0,
+            "the job gathered no statistics at all");
+        Assert.Equal(0, kept);
+        Assert.StartsWith("SEARCH PostSearch_data USING INTEGER PRIMARY KEY", plan, StringComparison.Ordinal);
+    }
 }
