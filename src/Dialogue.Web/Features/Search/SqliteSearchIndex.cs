@@ -62,9 +62,8 @@ public sealed class SqliteSearchIndex(DialogueDbContext db, SearchWindow window,
         {
             // What a batch holds is the same for every reader, so it is remembered until the next write (within
             // Search:RememberedMegabytes): the next reader of the query, or of its next page, asks nothing of it.
-            var (from, first) = (cursor, batch == size + 1);
-            var found = await writes.RememberAsync(remembered.Store, "search batch", $"{filters}\n{from}\n{batch}",
-                () => ReadBatchAsync(posts, match, from, batch, withWords: first, ct), b => b.Bytes);
+            var found = await writes.RememberAsync(remembered.Store, "search batch", $"{filters}\n{cursor}\n{batch}",
+                () => ReadBatchAsync(posts, match, cursor, batch, withWords: batch == size + 1, ct), b => b.Bytes);
             if (found.Rows == 0)
             {
                 break;
