@@ -6,6 +6,7 @@ using Dialogue.Web.Features.Access;
 using Dialogue.Web.Features.Glossary.Linking;
 using Dialogue.Web.Features.Privacy;
 using Dialogue.Web.Features.Threads.Markdown;
+using Dialogue.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -26,14 +27,18 @@ namespace Dialogue.Web.Features.Threads;
 /// A read of a RED or AMBER+STRICT thread is handed to the batched <see cref="AccessLog"/>: no write in the request.
 /// </summary>
 public class DetailsModel(DialogueDbContext db, CurrentViewer current, ThreadHeads heads, PostDisplay display, GlossaryLinker glossaryLinks, PostRenderer renderer,
-    Posting posting, NotificationReceipts receipts, Pseudonyms pseudonyms, AccessLog accessLog, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
+    Posting posting, NotificationReceipts receipts, UnreadNotifications unread, LocalWrites writes, RememberedThreadPosts remembered, Pseudonyms pseudonyms,
+    AccessLog accessLog, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
 {
     public const int PageSize = 20;
 
-    public sealed record PostRow(long Id, int Number, string AuthorId, string AuthorName, string Html, int RendererVersion, string? OutdatedSource,
-        DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsDeleted, PostStatus Status, string? RejectionReason, bool UnreadNotification, int? Pseudonym,
+    /// <summary>A post as stored, whoever reads it; <see cref="Html"/> as the current renderer writes it.</summary>
+    public sealed record PostRow(long Id, int Number, string AuthorId, string AuthorName, string Html,
+        DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsDeleted, PostStatus Status, string? RejectionReason, int? Pseudonym,
         bool GlossaryLinksOff = false, DateTimeOffset? EmbargoUntil = null)
     {
+        public PostFacts Facts(ThreadFacts thread) => new(thread, AuthorId, Status, IsDeleted, EmbargoUntil is not null);
+
         /// <summary>Shown as a pseudonym: no name, avatar or profile link of the author in the page.</summary>
         public bool Pseudonymous { get; init; }
     }
@@ -84,17 +89,9 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, ThreadHea
         PageNumber = Math.Clamp(p ?? 1, 1, PageCount);
         var from = (PageNumber - 1) * PageSize;
         var to = PageNumber * PageSize;
-        var readerId = Viewer.UserId;
-        Posts = await db.Posts.AsNoTracking().ReadableIn(threadId, Facts, Viewer)
-            .Where(p => p.Number > from && p.Number <= to)
-            .OrderBy(p => p.Number)
-            .Select(p => new PostRow(p.Id, p.Number, p.AuthorId,
-                db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
-                p.Html, p.RendererVersion, p.RendererVersion < MarkdownRenderer.Version ? p.Source : null, p.CreatedAt, p.EditedAt, p.IsDeleted, p.Status, p.RejectionReason,
-                db.Notifications.Any(n => n.RecipientId == readerId && n.ReadAt == null && n.PostId == p.Id),
-                db.ThreadPseudonyms.Where(x => x.ThreadId == p.ThreadId && x.UserId == p.AuthorId).Select(x => (int?)x.Number).FirstOrDefault(),
-                p.GlossaryLinksOff, p.EmbargoUntil))
-            .ToListAsync(ct);
+        var stored = await writes.RememberAsync(remembered.Store, "thread page's posts", $"{threadId}/{PageNumber}",
+            () => StoredPostsAsync(threadId, from, to, ct), posts => posts.Sum(p => 2L * p.Html.Length + 256));
+        Posts = [.. stored.Where(p => AccessPolicy.Can(Viewer, p.Facts(Facts), AccessAction.Read))];
         if (Thread.ChathamHouse)
         {
             Posts = [.. Posts.Select(post => post with
@@ -104,12 +101,7 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, ThreadHea
             })];
         }
 
-        var htmls = new List<string>(Posts.Count);
-        foreach (var post in Posts)
-        {
-            // Written by an older renderer and not yet upgraded by OutdatedPostsJob: render it here, in memory (a read writes nothing).
-            htmls.Add(post.IsDeleted ? "" : post.OutdatedSource is { } source ? (await renderer.RenderAsync(source, Facts, null, ct)).Html : post.Html);
-        }
+        var htmls = Posts.Select(p => p.IsDeleted ? "" : p.Html).ToList();
         Bodies = await glossaryLinks.LinkAsync(
             await display.ResolveAsync(htmls, Viewer, ct, Thread.ChathamHouse ? [.. htmls.Select(_ => (long?)threadId)] : null, Revealed),
             Viewer, [.. Posts.Select(p => p.GlossaryLinksOff)], ct);
@@ -122,7 +114,7 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, ThreadHea
                 await posting.MarkReadAsync(userId, threadId, Posts[^1].Number, ct);
             }
             // Notifications about the posts shown are read now; written in a batch later, so a plain re-read writes nothing.
-            if (Posts.Where(p => p.UnreadNotification).Select(p => p.Id).ToList() is { Count: > 0 } seen)
+            if (await NotifiedAsync(userId, ct) is { Count: > 0 } seen)
             {
                 receipts.Mark(userId, seen);
             }
@@ -158,6 +150,50 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, ThreadHea
         await db.Watches.Where(w => w.UserId == Viewer.UserId && w.ThreadId == threadId).ExecuteDeleteAsync(ct);
         TempData["Status"] = (string)text["You no longer watch this thread."];
         return Redirect($"/Threads/{threadId}");
+    }
+
+    /// <summary>
+    /// Every post numbered on the page, whoever may read it: the same for every reader, so it is read once between this
+    /// node's writes and each reader is shown the posts <see cref="AccessPolicy"/> lets them read — the rule
+    /// <see cref="Visible.ReadableIn"/> writes as SQL (PolicyAndQueryAgreeTests).
+    /// </summary>
+    private async Task<IReadOnlyList<PostRow>> StoredPostsAsync(long threadId, int from, int to, CancellationToken ct)
+    {
+        var rows = await db.Posts.AsNoTracking()
+            .Where(p => p.ThreadId == threadId && p.Number > from && p.Number <= to)
+            .OrderBy(p => p.Number)
+            .Select(p => new
+            {
+                Row = new PostRow(p.Id, p.Number, p.AuthorId,
+                    db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
+                    p.Html, p.CreatedAt, p.EditedAt, p.IsDeleted, p.Status, p.RejectionReason,
+                    db.ThreadPseudonyms.Where(x => x.ThreadId == p.ThreadId && x.UserId == p.AuthorId).Select(x => (int?)x.Number).FirstOrDefault(),
+                    p.GlossaryLinksOff, p.EmbargoUntil),
+                OutdatedSource = p.RendererVersion < MarkdownRenderer.Version ? p.Source : null,
+            })
+            .ToListAsync(ct);
+        var posts = new List<PostRow>(rows.Count);
+        foreach (var (row, source) in rows.Select(r => (r.Row, r.OutdatedSource)))
+        {
+            // Written by an older renderer and not yet upgraded by OutdatedPostsJob: rendered here, in memory (a read writes nothing).
+            posts.Add(source is null || row.IsDeleted ? row : row with { Html = (await renderer.RenderAsync(source, Facts, null, ct)).Html });
+        }
+        return posts;
+    }
+
+    /// <summary>The posts shown that the reader was notified of and has not read; asked only when something is unread.</summary>
+    private async Task<List<long>> NotifiedAsync(string userId, CancellationToken ct)
+    {
+        if (writes.Enabled && await unread.CountAsync(Viewer, ct) == 0)
+        {
+            return [];
+        }
+        var shown = Posts.Select(p => p.Id).ToList();
+        return await db.Notifications.AsNoTracking()
+            .Where(n => n.RecipientId == userId && n.ReadAt == null && n.PostId != null && shown.Contains(n.PostId.Value))
+            .Select(n => n.PostId!.Value)
+            .Distinct()
+            .ToListAsync(ct);
     }
 
     private sealed record Marks(int? LastRead, bool Watching);

@@ -20,4 +20,11 @@ public sealed class CachingOptions
     /// <summary>Memory the cached pages may take, in MiB; the least recently used go first.</summary>
     [Range(1, 4096)]
     public int AnonymousPageMegabytes { get; set; } = 32;
+
+    /// <summary>
+    /// Memory, in MiB, for the posts of thread pages as signed-in members read them: read once per page between this node's
+    /// writes and shared by every reader, each still shown only the posts they may read. The least recently used go first.
+    /// </summary>
+    [Range(1, 4096)]
+    public int ThreadPostsMegabytes { get; set; } = 8;
 }

@@ -56,6 +56,28 @@ public sealed class ThreadListCountTests(ThreadListCountTests.ReviewingFactory f
         page.QuerySelectorAll(".thread-list li").Single(li => li.TextContent.Contains(title, StringComparison.Ordinal)).TextContent;
 
     [Fact]
+    public async Task A_page_of_posts_read_once_for_every_reader_still_shows_a_held_reply_only_to_its_author_and_the_moderators()
+    {
+        var world = await ThreadAsync(replies: 2);
+        await HoldRepliesAsync(world, 1);
+        var newcomer = await factory.CreateSignedInBrowserAsync(world.Newcomer);
+        var reader = await factory.CreateSignedInBrowserAsync(world.Reader);
+        var moderator = await factory.CreateSignedInBrowserAsync(world.Moderator);
+        var page = $"/Threads/{world.ThreadId}";
+        // Each reader first reads the page once, moving their read mark (a write); the second round finds the page's
+        // posts remembered from whoever read them first after the last write, in every order.
+        foreach (var round in new[] { 1, 2 })
+        {
+            foreach (var (browser, seesHeld) in new[] { (newcomer, true), (reader, false), (moderator, true), (reader, false), (newcomer, true) })
+            {
+                var html = await browser.GetStringAsync(page);
+                Assert.Contains("Published reply 2.", html, StringComparison.Ordinal);
+                Assert.Equal(seesHeld, html.Contains("Held reply 1.", StringComparison.Ordinal));
+            }
+        }
+    }
+
+    [Fact]
     public async Task Replies_waiting_in_review_are_not_counted_in_the_space_list_or_on_the_home_page_until_approved()
     {
         var world = await ThreadAsync(replies: 3);
