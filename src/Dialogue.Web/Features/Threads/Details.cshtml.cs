@@ -18,10 +18,10 @@ namespace Dialogue.Web.Features.Threads;
 /// A thread, one page of posts at a time. A fixed number of queries whatever the page holds: the reader's part of the
 /// head (how far the reader may read, their read mark, their watch), the posts, the placeholders' names (at most two),
 /// and for a signed-in reader the read mark when there is something new (notifications seen are marked read in a batch,
-/// see <see cref="NotificationReceipts"/>). The thread's own head and the viewer's memberships come from memory between
-/// this node's writes (<see cref="ThreadHeads"/>, <see cref="CurrentViewer"/>), and access is decided on the head's
-/// facts by <see cref="AccessPolicy"/>, so the posts query carries only the posts' part of the rule
-/// (<see cref="Visible.ReadableIn"/>). Posts are paged by their number, so "post n" is on
+/// see <see cref="NotificationReceipts"/>). Between this node's writes all of it but what changed comes from memory:
+/// the thread's head and the viewer's memberships (<see cref="ThreadHeads"/>, <see cref="CurrentViewer"/>), the
+/// reader's marks, and the page's posts, read once for every reader; access is decided on their facts by
+/// <see cref="AccessPolicy"/>, the rule <see cref="Visible.ReadableIn"/> writes as SQL. Posts are paged by their number, so "post n" is on
 /// page (n - 1) / 20 + 1 without counting. In a Chatham House thread each author's pseudonym comes with the posts
 /// query (one more query only when a post mentions someone); a moderator's reveal is a POST, written to the access log.
 /// A read of a RED or AMBER+STRICT thread is handed to the batched <see cref="AccessLog"/>: no write in the request.
@@ -219,7 +219,7 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, ThreadHea
         LastNumber = head.LastNumber;
         if (Viewer.UserId is { } userId && Viewer.IsApproved)
         {
-            var marks = await ReaderMarks(db, userId, threadId);
+            var marks = await writes.RememberAsync("reader's marks", $"{userId}/{threadId}", () => ReaderMarks(db, userId, threadId));
             (lastRead, Watching) = (marks?.LastRead, marks?.Watching ?? false);
         }
         // Only when the newest post is not for everyone (held, scheduled), or there is something unread, does the page

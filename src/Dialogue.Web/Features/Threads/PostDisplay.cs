@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Dialogue.Data;
+using Dialogue.Data.Threads;
 using Dialogue.Web.Features.Access;
 using Dialogue.Web.Features.Privacy;
 using Dialogue.Web.Infrastructure.Caching;
@@ -20,7 +21,7 @@ namespace Dialogue.Web.Features.Threads;
 /// post names its author by their pseudonym in the quoted post's thread (one more query when a mention needs it);
 /// a moderator's audited reveal adds the real name after the pseudonym.
 /// </summary>
-public sealed partial class PostDisplay(DialogueDbContext db, LocalWrites writes, Pseudonyms pseudonyms, IStringLocalizer<Text> text)
+public sealed partial class PostDisplay(DialogueDbContext db, LocalWrites writes, ThreadHeads heads, Pseudonyms pseudonyms, IStringLocalizer<Text> text)
 {
     [GeneratedRegex("<span data-mention=\"([^\"]+)\">[^<]*</span>")]
     private static partial Regex MentionPlaceholder();
@@ -50,21 +51,36 @@ public sealed partial class PostDisplay(DialogueDbContext db, LocalWrites writes
             ? []
             : await db.ThreadPseudonyms.AsNoTracking().Where(x => chatham.Contains(x.ThreadId) && mentionIds.Contains(x.UserId))
                 .ToDictionaryAsync(x => (x.ThreadId, x.UserId), x => x.Number, ct);
-        var quoted = quoteIds.Length == 0
-            ? []
-            : await db.Posts.AsNoTracking().VisibleTo(reader).Where(p => quoteIds.Contains(p.Id) && !p.IsDeleted)
-                .Select(p => new
-                {
-                    p.Id,
-                    p.ThreadId,
-                    p.Thread!.ChathamHouse,
-                    Name = db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
-                    Number = db.ThreadPseudonyms.Where(x => x.ThreadId == p.ThreadId && x.UserId == p.AuthorId).Select(x => (int?)x.Number).FirstOrDefault(),
-                })
-                .ToListAsync(ct);
-        var quotes = quoted.ToDictionary(q => q.Id, q => q.ChathamHouse ? Pseudonymous(q.Number, q.Name, reveal && chatham.Contains(q.ThreadId)) : q.Name);
+        var quoted = quoteIds.Length == 0 ? [] : await ReadableQuotesAsync(quoteIds, reader, ct);
+        var quotes = quoted.ToDictionary(q => q.Post.Id, q => q.ChathamHouse ? Pseudonymous(q.Post.Pseudonym, q.Post.Name, reveal && chatham.Contains(q.Post.ThreadId)) : q.Post.Name);
 
         return [.. htmls.Select((h, i) => Resolve(h, chathamThreadIds is { } ids && i < ids.Count ? ids[i] : null, names, numbers, quotes, reveal))];
+    }
+
+    /// <summary>A quoted post's facts and its author, the same for every reader.</summary>
+    private sealed record QuotedPost(long Id, long ThreadId, string AuthorId, PostStatus Status, bool IsDeleted, bool Embargoed, string Name, int? Pseudonym);
+
+    /// <summary>
+    /// The quoted posts this reader may read: their facts are remembered between this node's writes for every reader, and
+    /// each reader is let through by <see cref="AccessPolicy"/> on them and their threads' heads (the rule
+    /// <see cref="Visible"/> writes as SQL), so a re-read page asks nothing for its quotes.
+    /// </summary>
+    private async Task<List<(QuotedPost Post, bool ChathamHouse)>> ReadableQuotesAsync(long[] quoteIds, Viewer reader, CancellationToken ct)
+    {
+        var posts = await writes.RememberEachAsync("quoted post", [.. quoteIds.Select(id => id.ToString(CultureInfo.InvariantCulture))], async missing =>
+        {
+            var ids = missing.Select(k => long.Parse(k, CultureInfo.InvariantCulture)).ToList();
+            return (IReadOnlyDictionary<string, QuotedPost>)await db.Posts.AsNoTracking().Where(p => ids.Contains(p.Id))
+                .Select(p => new QuotedPost(p.Id, p.ThreadId, p.AuthorId, p.Status, p.IsDeleted, p.EmbargoUntil != null,
+                    db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).First(),
+                    db.ThreadPseudonyms.Where(x => x.ThreadId == p.ThreadId && x.UserId == p.AuthorId).Select(x => (int?)x.Number).FirstOrDefault()))
+                .ToDictionaryAsync(p => p.Id.ToString(CultureInfo.InvariantCulture), ct);
+        });
+        var threads = await heads.GetManyAsync([.. posts.Values.Select(p => p.ThreadId).Distinct()], ct);
+        return [.. posts.Values
+            .Where(p => !p.IsDeleted && threads.TryGetValue(p.ThreadId, out var head)
+                && AccessPolicy.Can(reader, new PostFacts(head.Facts, p.AuthorId, p.Status, p.IsDeleted, p.Embargoed), AccessAction.Read))
+            .Select(p => (p, threads[p.ThreadId].ChathamHouse))];
     }
 
     private string Pseudonymous(int? number, string name, bool reveal) =>

@@ -265,8 +265,16 @@ public sealed class PostingTests(DialogueFactory factory) : IClassFixture<Dialog
         Assert.NotNull(outsiderView.QuerySelector(".post-body blockquote.quote-unavailable"));
         Assert.Contains("See above.", outsiderView.QuerySelector(".post-body")!.TextContent, StringComparison.Ordinal);
 
-        var insiderView = await (await factory.CreateSignedInBrowserAsync(insider)).GetPageAsync($"/Threads/{green.Id}");
+        var insiderBrowser = await factory.CreateSignedInBrowserAsync(insider);
+        var insiderView = await insiderBrowser.GetPageAsync($"/Threads/{green.Id}");
         Assert.Contains("amber-only finding", insiderView.QuerySelector(".post-body blockquote.quote")!.TextContent, StringComparison.Ordinal);
+
+        // Re-read with nothing written in between, the quoted post comes from memory for both: each still gets their own answer.
+        foreach (var (browser, sees) in new[] { (outsider, false), (insiderBrowser, true), (outsider, false), (insiderBrowser, true) })
+        {
+            var html = await browser.GetStringAsync($"/Threads/{green.Id}");
+            Assert.Equal(sees, html.Contains("amber-only finding", StringComparison.Ordinal));
+        }
     }
 
     [Fact]
