@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace Dialogue.Web.Features.Members;
@@ -27,16 +26,15 @@ public sealed class AvatarTagHelper : TagHelper
         output.Content.SetHtmlContent(Svg(UserId, Name, Size));
     }
 
+    // One concatenation: a thread page draws twenty of these per view.
     public static string Svg(string userId, string name, int size)
     {
-        var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture,
-            $"<svg class=\"avatar\" width=\"{size}\" height=\"{size}\" viewBox=\"0 0 40 40\" aria-hidden=\"true\" focusable=\"false\">");
-        svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"20\" cy=\"20\" r=\"20\" fill=\"{ColourOf(userId)}\"/>");
-        svg.Append("<text x=\"20\" y=\"20\" dy=\".35em\" text-anchor=\"middle\" fill=\"#ffffff\" font-size=\"16\" font-family=\"system-ui, sans-serif\" font-weight=\"600\">");
-        svg.Append(WebUtility.HtmlEncode(Initials(name)));
-        svg.Append("</text></svg>");
-        return svg.ToString();
+        var side = size.ToString(CultureInfo.InvariantCulture);
+        return string.Concat([
+            "<svg class=\"avatar\" width=\"", side, "\" height=\"", side, "\" viewBox=\"0 0 40 40\" aria-hidden=\"true\" focusable=\"false\">",
+            "<circle cx=\"20\" cy=\"20\" r=\"20\" fill=\"", ColourOf(userId), "\"/>",
+            "<text x=\"20\" y=\"20\" dy=\".35em\" text-anchor=\"middle\" fill=\"#ffffff\" font-size=\"16\" font-family=\"system-ui, sans-serif\" font-weight=\"600\">",
+            WebUtility.HtmlEncode(Initials(name)), "</text></svg>"]);
     }
 
     /// <summary>A stable colour per account: FNV-1a over the id, so it is the same on every node and after every restart.</summary>
