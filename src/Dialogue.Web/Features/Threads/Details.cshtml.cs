@@ -21,8 +21,8 @@ namespace Dialogue.Web.Features.Threads;
 /// see <see cref="NotificationReceipts"/>). Between this node's writes all of it but what changed comes from memory:
 /// the thread's head and the viewer's memberships (<see cref="ThreadHeads"/>, <see cref="CurrentViewer"/>), the
 /// reader's marks, and the page's posts, read once for every reader; access is decided on their facts by
-/// <see cref="AccessPolicy"/>, the rule <see cref="Visible.ReadableIn"/> writes as SQL. Posts are paged by their number, so "post n" is on
-/// page (n - 1) / 20 + 1 without counting. In a Chatham House thread each author's pseudonym comes with the posts
+/// <see cref="AccessPolicy"/>, the rule <see cref="Visible.ReadableIn"/> writes as SQL. Posts are paged by their
+/// number, so "post n" is on page (n - 1) / 20 + 1 without counting. In a Chatham House thread each author's pseudonym comes with the posts
 /// query (one more query only when a post mentions someone); a moderator's reveal is a POST, written to the access log.
 /// A read of a RED or AMBER+STRICT thread is handed to the batched <see cref="AccessLog"/>: no write in the request.
 /// </summary>
