@@ -96,6 +96,9 @@ public sealed class DigestDelivery(
 
         public OutboxMessage? Message { get; set; }
 
+        /// <summary>The digest the message was built from: what it carries is written after the messages are saved.</summary>
+        public DigestView? View { get; set; }
+
         public Exception? Failure { get; set; }
     }
 
@@ -181,9 +184,8 @@ public sealed class DigestDelivery(
                         OutboxKind,
                         subject,
                         await RenderSharedAsync(view, c.Entry.Id, token),
-                        HeadersFor(recipient, links),
-                        view.Threads,
-                        view.Subjects);
+                        HeadersFor(recipient, links));
+                    c.View = view;
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -222,6 +224,7 @@ public sealed class DigestDelivery(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // The messages first, so each ledger row's guarded move to Queued names its message in the same statement.
         await db.SaveChangesAsync(ct);
+        await outbox.AddCarriedAsync(built.Where(c => c.Message is not null).Select(c => (c.Message!, c.View!.Threads, c.View.Subjects)), ct);
         var held = new List<Claimed>();
         foreach (var c in built)
         {
