@@ -41,6 +41,23 @@ stop() { # name: stop the server whose pid file run/<name>.pid names, and wait u
   rm -f "$f"
 }
 stop_all() { stop dialogue; stop nodebb; stop redis; }
+# CPU ticks (1/100 s) spent so far by NodeBB's server and every process started from its folder (the minifier and
+# dart-sass its asset build forks): measuring while they run would slow both apps and flatter neither.
+nodebb_ticks() {
+  local pid total=0
+  for pid in $(cat "$RUN/nodebb.pid" 2>/dev/null) $(pgrep -f "$P/nodebb" || true); do
+    total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$total"
+}
+wait_nodebb_idle() { # until NodeBB's processes use under 5 % of a core for 5 s (at most 5 minutes)
+  local before after
+  for _ in $(seq 1 60); do
+    before=$(nodebb_ticks); sleep 5; after=$(nodebb_ticks)
+    if [ $(( after - before )) -lt 25 ]; then log "NodeBB idle ($(( after - before )) ticks in 5 s)"; return 0; fi
+  done
+  log "WARNING: NodeBB still busy after 5 minutes; measuring anyway"
+}
 trap 'stop_all' EXIT
 
 # ---------------------------------------------------------------- tools
@@ -106,6 +123,7 @@ sleep 5
 D_IDLE_RSS=$(ps -o rss= -p "$(cat "$RUN/dialogue.pid")" | tr -d ' ')
 N_IDLE_RSS=$(ps -o rss= -p "$(cat "$RUN/nodebb.pid")" | tr -d ' ')
 python3 get_cookies.py > "$RUN/cookies.sh"
+wait_nodebb_idle
 
 # ---------------------------------------------------------------- measure
 export OUT=$P/results-$(date -u +%Y%m%dT%H%M%SZ)
