@@ -56,11 +56,16 @@ public class IndexModel(IndexModel.Handler handler, CurrentViewer current) : Pag
 
             // Driven by the member's own read states (the IN list), not by scanning every thread newest first for the
             // few they have read: SQLite picks the recency index for the ORDER BY unless the ids come first.
+            // The ten are chosen first and only they get their counts and marks: SQLite computes a row's columns before
+            // it sorts, so asking for them in the sorted query counted the posts of every unread thread the member has.
             var readThreads = db.ReadStates.Where(r => r.UserId == userId).Select(r => r.ThreadId);
-            var unread = Named(await Rows(visible
-                    .Where(t => readThreads.Contains(t.Id))
-                    .Where(UnreadBy(viewer))
-                    .OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id).Take(UnreadCount), viewer)
+            var unreadIds = visible
+                .Where(t => readThreads.Contains(t.Id))
+                .Where(UnreadBy(viewer))
+                .OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id).Take(UnreadCount)
+                .Select(t => t.Id);
+            var unread = Named(await Rows(db.Threads.AsNoTracking().Where(t => unreadIds.Contains(t.Id))
+                    .OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id), viewer)
                 .ToListAsync(ct));
             var lastReadAt = await db.ReadStates.AsNoTracking().Where(r => r.UserId == userId)
                 .OrderByDescending(r => r.UpdatedAt).Select(r => (DateTimeOffset?)r.UpdatedAt).FirstOrDefaultAsync(ct);

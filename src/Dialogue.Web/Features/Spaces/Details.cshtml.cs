@@ -41,13 +41,21 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, StaffNoti
         PageNumber = Math.Max(1, p);
         var userId = Viewer.UserId;
         var readablePosts = db.Posts.AsNoTracking().VisibleTo(Viewer);
-        var rows = await db.Threads.AsNoTracking().VisibleTo(Viewer)
+        // The page's threads are chosen first and only they get their counts and unread marks: SQLite computes a row's
+        // columns before it sorts, so asking for them in the sorted query counted the posts of every thread in the space.
+        var onPage = db.Threads.VisibleTo(Viewer)
             .Where(t => t.SpaceId == Space.Id)
             .OrderByDescending(t => t.PinnedAt != null)
             .ThenByDescending(t => t.LastActivityAt)
             .ThenByDescending(t => t.Id)
             .Skip((PageNumber - 1) * PageSize)
             .Take(PageSize + 1)
+            .Select(t => t.Id);
+        var rows = await db.Threads.AsNoTracking()
+            .Where(t => onPage.Contains(t.Id))
+            .OrderByDescending(t => t.PinnedAt != null)
+            .ThenByDescending(t => t.LastActivityAt)
+            .ThenByDescending(t => t.Id)
             .Select(t => new ThreadRow(t.Id, t.Title, t.Label,
                 t.ChathamHouse ? "" : db.Users.Where(u => u.Id == t.AuthorId).Select(u => u.DisplayName).First(),
                 // What every reader sees in the thread, moderators and authors too: held, hidden, rejected, removed,
