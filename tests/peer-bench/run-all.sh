@@ -41,20 +41,23 @@ stop() { # name: stop the server whose pid file run/<name>.pid names, and wait u
   rm -f "$f"
 }
 stop_all() { stop dialogue; stop nodebb; stop redis; }
-# CPU ticks (1/100 s) spent so far by NodeBB's server and every process started from its folder (the minifier and
+# "pid ticks" (CPU time in 1/100 s) for NodeBB's server and every process started from its folder (the minifier and
 # dart-sass its asset build forks): measuring while they run would slow both apps and flatter neither.
 nodebb_ticks() {
-  local pid total=0
+  local pid
   for pid in $(cat "$RUN/nodebb.pid" 2>/dev/null) $(pgrep -f "$P/nodebb" || true); do
-    total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
-  done
-  echo "$total"
+    awk -v p="$pid" '{print p, $14 + $15}' "/proc/$pid/stat" 2>/dev/null || true
+  done | sort -u
 }
-wait_nodebb_idle() { # until NodeBB's processes use under 5 % of a core for 5 s (at most 5 minutes)
-  local before after
+wait_nodebb_idle() { # until the same NodeBB processes use under 5 % of a core for 5 s (at most 5 minutes)
+  local before after used
   for _ in $(seq 1 60); do
     before=$(nodebb_ticks); sleep 5; after=$(nodebb_ticks)
-    if [ $(( after - before )) -lt 25 ]; then log "NodeBB idle ($(( after - before )) ticks in 5 s)"; return 0; fi
+    # A process that started or ended in the window means a build step is still under way.
+    if [ "$(cut -d' ' -f1 <<<"$before")" = "$(cut -d' ' -f1 <<<"$after")" ]; then
+      used=$(( $(awk '{s += $2} END {print s + 0}' <<<"$after") - $(awk '{s += $2} END {print s + 0}' <<<"$before") ))
+      if [ "$used" -lt 25 ]; then log "NodeBB idle ($used ticks in 5 s)"; return 0; fi
+    fi
   done
   log "WARNING: NodeBB still busy after 5 minutes; measuring anyway"
 }
