@@ -208,6 +208,43 @@ public sealed class GroupedDigestTests
         Assert.True(publics[0].StandIn!.IsPublic);
     }
 
+    [Fact]
+    public async Task A_batched_digest_carries_the_glossary_it_shows_with_its_label_so_a_raise_before_sending_can_redact_it()
+    {
+        await using var factory = new DigestsFactory();
+        var one = await factory.MemberWithDigestAsync(hour: 10);
+        var two = await factory.MemberWithDigestAsync(hour: 10);
+        var editor = await factory.CreateMemberAsync();
+        factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        var term = "carried-term-" + Guid.NewGuid().ToString("N")[..8];
+        var glossaryId = await factory.WithDbAsync(async db =>
+        {
+            var now = factory.Clock.GetUtcNow();
+            var glossary = new Dialogue.Data.Glossary.Glossary { Name = "Carried " + term, Label = SensitivityLabel.Green, CreatedAt = now };
+            db.Glossaries.Add(glossary);
+            await db.SaveChangesAsync();
+            var snapshot = new Dialogue.Data.Glossary.ConceptSnapshot { Languages = [new Dialogue.Data.Glossary.LanguageSnapshot { LanguageTag = "en", Terms = [new Dialogue.Data.Glossary.TermSnapshot { Text = term }] }] };
+            var concept = new Dialogue.Data.Glossary.Concept { GlossaryId = glossary.Id, CreatedAt = now, UpdatedAt = now, RevisionNumber = 1 };
+            snapshot.ApplyTo(concept);
+            db.GlossaryConcepts.Add(concept);
+            await db.SaveChangesAsync();
+            db.GlossaryConceptRevisions.Add(new Dialogue.Data.Glossary.ConceptRevision { ConceptId = concept.Id, Number = 1, AuthorId = editor.Id, CreatedAt = now, SnapshotJson = snapshot.ToJson(), Summary = "added" });
+            await db.SaveChangesAsync();
+            return glossary.Id;
+        });
+
+        factory.Clock.Advance(TenPastTen - factory.Clock.GetUtcNow());
+        Assert.Equal(2, (await factory.RunBatchAsync(new(DigestRecipientKind.Member, [one.Id, two.Id]))).GetValueOrDefault(DeliveryOutcome.Queued));
+
+        foreach (var member in new[] { one, two })
+        {
+            var message = Assert.Single(await factory.DigestsToAsync(member.Email!));
+            Assert.Contains(term, message.TextBody, StringComparison.Ordinal);
+            var carried = Assert.Single(await factory.WithDbAsync(db => db.OutboxMessageSubjects.AsNoTracking().Where(s => s.OutboxMessageId == message.Id).ToListAsync()));
+            Assert.Equal((CarriedSubjectKind.Glossary, glossaryId, SensitivityLabel.Green), (carried.Kind, carried.SubjectId, carried.Label));
+        }
+    }
+
     private static async Task AssertSameAsBuiltAloneAsync(DigestsFactory factory, DigestRecipientKind kind, string id, string address)
     {
         var entry = Assert.Single(await factory.LedgerOfAsync(id), l => l.RecipientKind == kind);
