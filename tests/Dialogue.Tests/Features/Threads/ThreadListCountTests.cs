@@ -134,6 +134,47 @@ public sealed class ThreadListCountTests(ThreadListCountTests.ReviewingFactory f
         page.QuerySelectorAll(".thread-list li.unread").Any(li => li.TextContent.Contains(title, StringComparison.Ordinal));
 
     [Fact]
+    public async Task A_space_lists_thirty_threads_a_page_by_last_activity_each_with_its_own_post_count()
+    {
+        var space = await factory.CreateSpaceAsync(SensitivityLabel.Green);
+        var author = await factory.CreateMemberAsync();
+        var reader = await factory.CreateMemberAsync();
+        await factory.AddToSpaceAsync(space.Id, author, SpaceRole.Moderator);
+        await factory.AddToSpaceAsync(space.Id, reader);
+        var threads = new List<(long Id, string Title, int Posts)>();
+        for (var i = 0; i < 32; i++)
+        {
+            factory.Clock.Advance(TimeSpan.FromMinutes(1));
+            var title = ThreadsWorld.Unique($"Paged {i:00}");
+            var thread = await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Green, title, "Opening post.");
+            for (var n = 0; n <= i % 3; n++)
+            {
+                await factory.ReplyAsync(thread.Id, author, $"Reply {n}.");
+            }
+            threads.Add((thread.Id, title, 2 + i % 3));
+        }
+        // The oldest thread becomes the most recently active.
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        await factory.ReplyAsync(threads[0].Id, author, "Back to the first.");
+        threads[0] = threads[0] with { Posts = threads[0].Posts + 1 };
+        List<(long Id, string Title, int Posts)> expected = [threads[0], .. threads.Skip(1).Reverse()];
+
+        var browser = await factory.CreateSignedInBrowserAsync(reader);
+        var shown = new List<string>();
+        foreach (var page in new[] { $"/Spaces/{space.Slug}", $"/Spaces/{space.Slug}?p=2" })
+        {
+            shown.AddRange((await browser.GetPageAsync(page)).QuerySelectorAll(".thread-list li").Select(li => li.TextContent));
+        }
+
+        Assert.Equal(32, shown.Count);
+        foreach (var (row, thread) in shown.Zip(expected))
+        {
+            Assert.Contains(thread.Title, row, StringComparison.Ordinal);
+            Assert.Contains($"{thread.Posts} posts", row, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_held_reply_opening_a_new_page_gives_a_reader_no_empty_page()
     {
         // The opening post and 19 replies fill the first page; the held reply would be the first of page two.
