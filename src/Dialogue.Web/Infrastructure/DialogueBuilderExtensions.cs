@@ -75,7 +75,7 @@ public static class DialogueBuilderExtensions
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
         {
-            o.DefaultRequestCulture = new RequestCulture(SupportedCultures.English);
+            o.DefaultRequestCulture = new RequestCulture(SupportedCultures.All[0]);
             o.SupportedCultures = [.. SupportedCultures.All];
             o.SupportedUICultures = [.. SupportedCultures.All];
             o.RequestCultureProviders.Insert(0, new ProfileCultureProvider());

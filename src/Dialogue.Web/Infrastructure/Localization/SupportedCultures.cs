@@ -7,11 +7,14 @@ public static class SupportedCultures
     public const string English = "en";
     public const string SimplifiedChinese = "zh-Hans";
 
-    public static readonly IReadOnlyList<CultureInfo> All = [new(English), new(SimplifiedChinese)];
+    // Read-only and shared: the localization middleware hands a request a read-only copy of a writable culture, so a
+    // writable one here meant a new culture, with its date formats worked out again, on every request.
+    public static readonly IReadOnlyList<CultureInfo> All = [CultureInfo.GetCultureInfo(English), CultureInfo.GetCultureInfo(SimplifiedChinese)];
 
     public static bool IsSupported(string? name) =>
         name is not null && All.Any(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The culture for an email to someone whose profile says <paramref name="name"/>.</summary>
-    public static CultureInfo For(string? name) => IsSupported(name) ? new CultureInfo(name!) : All[0];
+    public static CultureInfo For(string? name) =>
+        All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)) ?? All[0];
 }

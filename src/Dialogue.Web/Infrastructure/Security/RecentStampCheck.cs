@@ -10,7 +10,8 @@ namespace Dialogue.Web.Infrastructure.Security;
 /// The cookie handler resolves the stamp validator on every signed-in request, and the full one
 /// (<typeparamref name="TValidator"/>) needs a SignInManager: a user manager, its store and a DbContext built for nothing
 /// when the cookie's stamp was verified moments ago. This answers from the same memory the full validator writes, and
-/// resolves the full one only when a check is due.
+/// resolves the full one only when a check is due. A cookie younger than the interval is not checked at all (Identity's
+/// own rule), so it is let through here too, before anything is built.
 /// </summary>
 public sealed class RecentStampCheck<TValidator>(
     IOptions<SecurityStampValidatorOptions> options,
@@ -21,9 +22,14 @@ public sealed class RecentStampCheck<TValidator>(
 {
     public Task ValidateAsync(CookieValidatePrincipalContext context)
     {
+        var clock = options.Value.TimeProvider ?? TimeProvider.System;
+        if (context.Properties.IssuedUtc is { } issued && clock.GetUtcNow() - issued <= options.Value.ValidationInterval)
+        {
+            return Task.CompletedTask;
+        }
         if (context.Principal is { } principal
             && CachedSecurityStampValidator.Key(principal, identity.Value, scope(principal)) is { } key
-            && CachedSecurityStampValidator.RecentlyVerified(cache, key, options.Value.TimeProvider ?? TimeProvider.System, options.Value.ValidationInterval))
+            && CachedSecurityStampValidator.RecentlyVerified(cache, key, clock, options.Value.ValidationInterval))
         {
             return Task.CompletedTask;
         }
