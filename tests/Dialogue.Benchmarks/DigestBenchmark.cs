@@ -154,6 +154,7 @@ public static class DigestBenchmark
             })));
             Volatile.Write(ref built, true);
             building.Stop();
+            var sentWhileBuilding = Volatile.Read(ref sent);
             cpu.Refresh();
             var cpuBuilding = cpu.TotalProcessorTime - cpuAtStart;
 
@@ -183,7 +184,7 @@ public static class DigestBenchmark
             Console.WriteLine(Invariant($"  seeding            {seeding.Elapsed.TotalSeconds,8:F1} s   (members, spaces, {members.Threads} threads, {members.Posts} posts; not measured below)"));
             Console.WriteLine(Invariant($"  warm-up            {warming.Elapsed.TotalSeconds,8:F1} s   ({warmQueued} digests to {warmup} more members, built and sent before the clock starts, then a wait until the JIT is idle; --warmup 0 for a cold process)"));
             Console.WriteLine(Invariant($"  scan               {scanned.TotalSeconds,8:F1} s   ({batches.Count} batches)"));
-            Console.WriteLine(Invariant($"  build + outbox     {building.Elapsed.TotalSeconds,8:F1} s   ({recipients / building.Elapsed.TotalSeconds:F0} digests/s; CPU {cpuBuilding.TotalSeconds:F1} s; outcomes: {string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}"))})"));
+            Console.WriteLine(Invariant($"  build + outbox     {building.Elapsed.TotalSeconds,8:F1} s   ({recipients / building.Elapsed.TotalSeconds:F0} digests/s; CPU {cpuBuilding.TotalSeconds:F1} s; outcomes: {string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}"))}{(pipelined ? Invariant($"; {sentWhileBuilding} sent meanwhile") : "")})"));
             Console.WriteLine(Invariant($"  {(smtp is null ? "send (pickup)" : pipelined ? "rest of the send" : "send (SMTP)"),-19}{sending.Elapsed.TotalSeconds,8:F1} s   ({sent / sending.Elapsed.TotalSeconds:F0} messages/s; CPU {cpuSending.TotalSeconds:F1} s{(serverCpu is { } s ? Invariant($", server CPU {s.TotalSeconds:F1} s") : "")}; {sent} sent, {files} received, {bytes / Math.Max(1, files) / 1024.0:F1} KiB each)"));
             Console.WriteLine(Invariant($"  total              {total.TotalSeconds,8:F1} s   ({recipients / total.TotalSeconds:F0} digests/s built and delivered; CPU {(cpuBuilding + cpuSending).TotalSeconds:F1} s)"));
             if (smtp is not null)
