@@ -228,18 +228,20 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, ThreadHea
         {
             var readablePosts = db.Posts.AsNoTracking().ReadableIn(threadId, Facts, Viewer);
             var after = lastRead ?? 0;
-            var reader = await db.Threads.AsNoTracking()
-                .Where(t => t.Id == threadId)
-                .Select(t => new
-                {
-                    // Walks the (ThreadId, Number) index down from the newest post to the first readable one.
-                    Last = readablePosts.OrderByDescending(p => p.Number).Select(p => (int?)p.Number).FirstOrDefault() ?? 0,
-                    // The first in number order, not Min(): Min reads every later post of the thread (2,000 rows of text in a
-                    // long one) to check it is readable; ordered by the (ThreadId, Number) index the first readable one ends it.
-                    // A post waiting in review is not news to a reader who may not see it.
-                    FirstUnread = readablePosts.Where(p => p.Number > after).OrderBy(p => p.Number).Select(p => (int?)p.Number).FirstOrDefault(),
-                })
-                .SingleOrDefaultAsync(ct);
+            // A member who has not read a long thread to its end asks this on every view: remembered until the next write,
+            // keyed by everything of the reader that ReadableIn reads (any change to it is a write too).
+            var reader = await writes.RememberAsync("reader's position",
+                $"{Viewer.UserId}/{threadId}/{after}/{Viewer.IsApproved}/{Viewer.ModeratesSpace(Facts.SpaceId)}/{Viewer.OffPlatform}",
+                () => db.Threads.AsNoTracking()
+                    .Where(t => t.Id == threadId)
+                    .Select(t => new ReaderPosition(
+                        // Walks the (ThreadId, Number) index down from the newest post to the first readable one.
+                        readablePosts.OrderByDescending(p => p.Number).Select(p => (int?)p.Number).FirstOrDefault() ?? 0,
+                        // The first in number order, not Min(): Min reads every later post of the thread (2,000 rows of text in a
+                        // long one) to check it is readable; ordered by the (ThreadId, Number) index the first readable one ends it.
+                        // A post waiting in review is not news to a reader who may not see it.
+                        readablePosts.Where(p => p.Number > after).OrderBy(p => p.Number).Select(p => (int?)p.Number).FirstOrDefault()))
+                    .SingleOrDefaultAsync(ct));
             if (reader is null)
             {
                 return false; // deleted since its head was remembered
@@ -248,4 +250,6 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, ThreadHea
         }
         return true;
     }
+
+    private sealed record ReaderPosition(int Last, int? FirstUnread);
 }

@@ -117,4 +117,31 @@ public sealed class ThreadPageQueryTests(ThreadPageQueryTests.CountingFactory fa
         var remembers = factory.Services.GetRequiredService<Dialogue.Web.Infrastructure.Caching.LocalWrites>().Enabled;
         Assert.Equal(remembers ? 0 : 9, factory.Commands.Count);
     }
+
+    [Fact]
+    public async Task A_member_re_reading_the_first_page_of_a_thread_read_no_further_asks_the_database_nothing()
+    {
+        var space = await factory.CreateSpaceAsync(SensitivityLabel.Green);
+        var author = await factory.CreateMemberAsync();
+        await factory.AddToSpaceAsync(space.Id, author);
+        var reader = await factory.CreateSignedInBrowserAsync(await factory.CreateMemberAsync());
+        var thread = await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Green, ThreadsWorld.Unique("Long read"), "opening");
+        for (var i = 2; i <= Dialogue.Web.Features.Threads.DetailsModel.PageSize + 1; i++)
+        {
+            await factory.ReplyAsync(thread.Id, author, $"reply {i}");
+        }
+        await reader.GetAsync($"/Threads/{thread.Id}"); // moves the read mark to the page's last post: a write
+        await reader.GetAsync($"/Threads/{thread.Id}");
+
+        factory.Commands.Reset();
+        var page = await reader.GetStringAsync($"/Threads/{thread.Id}");
+
+        Assert.Contains("reply 20", page);
+        Assert.DoesNotContain("reply 21", page);
+        Assert.Contains($"/Threads/{thread.Id}?p=2", page); // the second page is still offered
+        // Where the reader stands in the thread (their last readable post and first unread one) is asked on every view of
+        // a thread not read to its end; it is remembered with the rest until the next write.
+        var remembers = factory.Services.GetRequiredService<Dialogue.Web.Infrastructure.Caching.LocalWrites>().Enabled;
+        Assert.Equal(remembers ? 0 : 8, factory.Commands.Count);
+    }
 }
