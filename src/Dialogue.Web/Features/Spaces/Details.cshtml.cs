@@ -43,19 +43,11 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, StaffNoti
         var readablePosts = db.Posts.AsNoTracking().VisibleTo(Viewer);
         // The page's threads are chosen first and only they get their counts and unread marks: SQLite computes a row's
         // columns before it sorts, so asking for them in the sorted query counted the posts of every thread in the space.
-        var onPage = db.Threads.VisibleTo(Viewer)
-            .Where(t => t.SpaceId == Space.Id)
-            .OrderByDescending(t => t.PinnedAt != null)
-            .ThenByDescending(t => t.LastActivityAt)
-            .ThenByDescending(t => t.Id)
+        var onPage = ListOrder(db.Threads.VisibleTo(Viewer).Where(t => t.SpaceId == Space.Id))
             .Skip((PageNumber - 1) * PageSize)
             .Take(PageSize + 1)
             .Select(t => t.Id);
-        var rows = await db.Threads.AsNoTracking()
-            .Where(t => onPage.Contains(t.Id))
-            .OrderByDescending(t => t.PinnedAt != null)
-            .ThenByDescending(t => t.LastActivityAt)
-            .ThenByDescending(t => t.Id)
+        var rows = await ListOrder(db.Threads.AsNoTracking().Where(t => onPage.Contains(t.Id)))
             .Select(t => new ThreadRow(t.Id, t.Title, t.Label,
                 t.ChathamHouse ? "" : db.Users.Where(u => u.Id == t.AuthorId).Select(u => u.DisplayName).First(),
                 // What every reader sees in the thread, moderators and authors too: held, hidden, rejected, removed,
@@ -174,4 +166,10 @@ public class DetailsModel(DialogueDbContext db, CurrentViewer current, StaffNoti
         Space = space;
         return true;
     }
+
+    /// <summary>Pinned first, then by last activity: the order the page is cut in and the order its rows are shown in.</summary>
+    private static IOrderedQueryable<DiscussionThread> ListOrder(IQueryable<DiscussionThread> threads) => threads
+        .OrderByDescending(t => t.PinnedAt != null)
+        .ThenByDescending(t => t.LastActivityAt)
+        .ThenByDescending(t => t.Id);
 }

@@ -11,10 +11,11 @@ public static class SupportedCultures
     // writable one here meant a new culture, with its date formats worked out again, on every request.
     public static readonly IReadOnlyList<CultureInfo> All = [CultureInfo.GetCultureInfo(English), CultureInfo.GetCultureInfo(SimplifiedChinese)];
 
-    public static bool IsSupported(string? name) =>
-        name is not null && All.Any(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+    public static bool IsSupported(string? name) => Find(name) is not null;
 
     /// <summary>The culture for an email to someone whose profile says <paramref name="name"/>.</summary>
-    public static CultureInfo For(string? name) =>
-        All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)) ?? All[0];
+    public static CultureInfo For(string? name) => Find(name) ?? All[0];
+
+    private static CultureInfo? Find(string? name) =>
+        All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
 }

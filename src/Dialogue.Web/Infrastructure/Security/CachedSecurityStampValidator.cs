@@ -40,12 +40,15 @@ public class CachedSecurityStampValidator(
         var issued = context.Properties.IssuedUtc;
         await base.ValidateAsync(context);
         // Remember only a check that actually ran and passed (the base skips young cookies and rejects bad ones).
-        var checkedNow = issued is null || TimeProvider.GetUtcNow() - issued.Value > Options.ValidationInterval;
-        if (checkedNow && context.Principal is not null)
+        if (!TooYoungToCheck(issued, TimeProvider, Options.ValidationInterval) && context.Principal is not null)
         {
             cache.Set(key, TimeProvider.GetUtcNow(), Options.ValidationInterval);
         }
     }
+
+    /// <summary>Identity's own rule: a cookie issued less than the interval ago is not checked at all.</summary>
+    public static bool TooYoungToCheck(DateTimeOffset? issued, TimeProvider clock, TimeSpan interval) =>
+        issued is { } at && clock.GetUtcNow() - at <= interval;
 
     /// <summary>Where a passed check is remembered: per member, stamp and scope; null without a member or stamp.</summary>
     public static object? Key(ClaimsPrincipal principal, IdentityOptions identity, string? scope) =>

@@ -23,7 +23,7 @@ public sealed class RecentStampCheck<TValidator>(
     public Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var clock = options.Value.TimeProvider ?? TimeProvider.System;
-        if (context.Properties.IssuedUtc is { } issued && clock.GetUtcNow() - issued <= options.Value.ValidationInterval)
+        if (CachedSecurityStampValidator.TooYoungToCheck(context.Properties.IssuedUtc, clock, options.Value.ValidationInterval))
         {
             return Task.CompletedTask;
         }

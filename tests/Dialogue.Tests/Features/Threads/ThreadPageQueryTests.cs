@@ -76,6 +76,17 @@ public sealed class ThreadPageQueryTests(ThreadPageQueryTests.CountingFactory fa
         return count;
     }
 
+    /// <summary>A GREEN thread opened by a member of its space, and another member signed in to read it.</summary>
+    private async Task<(Dialogue.Data.Accounts.DialogueUser Author, HttpClient Reader, Dialogue.Data.Threads.DiscussionThread Thread)> ThreadAndReaderAsync(string title)
+    {
+        var space = await factory.CreateSpaceAsync(SensitivityLabel.Green);
+        var author = await factory.CreateMemberAsync();
+        await factory.AddToSpaceAsync(space.Id, author);
+        var reader = await factory.CreateSignedInBrowserAsync(await factory.CreateMemberAsync());
+        var thread = await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Green, ThreadsWorld.Unique(title), "opening");
+        return (author, reader, thread);
+    }
+
     [Fact]
     public async Task Thread_page_query_count_does_not_grow_with_the_posts_on_it()
     {
@@ -96,11 +107,7 @@ public sealed class ThreadPageQueryTests(ThreadPageQueryTests.CountingFactory fa
     [Fact]
     public async Task A_member_re_reading_a_page_with_nothing_new_asks_the_database_nothing()
     {
-        var space = await factory.CreateSpaceAsync(SensitivityLabel.Green);
-        var author = await factory.CreateMemberAsync();
-        await factory.AddToSpaceAsync(space.Id, author);
-        var reader = await factory.CreateSignedInBrowserAsync(await factory.CreateMemberAsync());
-        var thread = await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Green, ThreadsWorld.Unique("Reread"), "opening");
+        var (author, reader, thread) = await ThreadAndReaderAsync("Reread");
         var first = await factory.FirstPostAsync(thread.Id);
         await factory.ReplyAsync(thread.Id, author, $"> [quote={first.Id}]\n>\n> opening\n\na reply for @{author.Email!.Split('@')[0]}");
         await reader.GetAsync($"/Threads/{thread.Id}"); // moves the read mark: a write, so what is remembered is read again next
@@ -121,11 +128,7 @@ public sealed class ThreadPageQueryTests(ThreadPageQueryTests.CountingFactory fa
     [Fact]
     public async Task A_member_re_reading_the_first_page_of_a_thread_read_no_further_asks_the_database_nothing()
     {
-        var space = await factory.CreateSpaceAsync(SensitivityLabel.Green);
-        var author = await factory.CreateMemberAsync();
-        await factory.AddToSpaceAsync(space.Id, author);
-        var reader = await factory.CreateSignedInBrowserAsync(await factory.CreateMemberAsync());
-        var thread = await factory.StartThreadAsync(space.Id, author, SensitivityLabel.Green, ThreadsWorld.Unique("Long read"), "opening");
+        var (author, reader, thread) = await ThreadAndReaderAsync("Long read");
         for (var i = 2; i <= Dialogue.Web.Features.Threads.DetailsModel.PageSize + 1; i++)
         {
             await factory.ReplyAsync(thread.Id, author, $"reply {i}");
